@@ -1,0 +1,186 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+
+namespace newsgraph {
+
+namespace {
+
+auto EvidenceKey(const Evidence& e) {
+  return std::tie(e.document, e.begin, e.end, e.sentence, e.trigger, e.rule,
+                  e.date, e.cameo, e.confidence, e.text);
+}
+
+// Deterministic choice between two values of one attribute: the longer wins,
+// then the lexicographically smaller. Empty never wins over non-empty.
+void Prefer(std::string& mine, const std::string& theirs) {
+  if (theirs.empty()) return;
+  if (mine.empty() || theirs.size() > mine.size() ||
+      (theirs.size() == mine.size() && theirs < mine)) {
+    mine = theirs;
+  }
+}
+
+void WidenDates(std::string& first, std::string& last,
+                const std::string& other_first,
+                const std::string& other_last) {
+  if (!other_first.empty() && (first.empty() || other_first < first)) {
+    first = other_first;
+  }
+  if (!other_last.empty() && (last.empty() || other_last > last)) {
+    last = other_last;
+  }
+}
+
+}  // namespace
+
+bool operator<(const Evidence& a, const Evidence& b) {
+  return EvidenceKey(a) < EvidenceKey(b);
+}
+
+bool operator==(const Evidence& a, const Evidence& b) {
+  return EvidenceKey(a) == EvidenceKey(b);
+}
+
+std::string Edge::Cameo() const {
+  const std::string* best = nullptr;
+  uint64_t best_count = 0;
+  for (const auto& [code, count] : cameo_counts) {
+    if (best == nullptr || count > best_count ||
+        (count == best_count && code.size() > best->size())) {
+      best = &code;
+      best_count = count;
+    }
+  }
+  return best ? *best : std::string(Info(relation).cameo);
+}
+
+KnowledgeGraph::KnowledgeGraph(size_t evidence_limit)
+    : evidence_limit_(evidence_limit) {}
+
+void KnowledgeGraph::AddNode(const Node& node) {
+  auto it = node_index_.find(node.id);
+  if (it == node_index_.end()) {
+    Vertex v = boost::add_vertex(node, graph_);
+    node_index_.emplace(node.id, v);
+    Node& added = graph_[v];
+    added.aliases.erase(added.label);
+    return;
+  }
+  Node& mine = graph_[it->second];
+  std::string old_label = mine.label;
+  Prefer(mine.label, node.label);
+  mine.aliases.insert(node.aliases.begin(), node.aliases.end());
+  if (!old_label.empty()) mine.aliases.insert(old_label);
+  if (!node.label.empty()) mine.aliases.insert(node.label);
+  mine.aliases.erase(mine.label);
+  Prefer(mine.iso_code, node.iso_code);
+  Prefer(mine.wikidata, node.wikidata);
+  Prefer(mine.role, node.role);
+  Prefer(mine.date, node.date);
+  mine.mentions += node.mentions;
+  WidenDates(mine.first_date, mine.last_date, node.first_date, node.last_date);
+}
+
+const Node* KnowledgeGraph::FindNode(std::string_view id) const {
+  auto it = node_index_.find(std::string(id));
+  return it == node_index_.end() ? nullptr : &graph_[it->second];
+}
+
+Status KnowledgeGraph::AddRelation(std::string_view source_id,
+                                   RelationKind relation,
+                                   std::string_view target_id,
+                                   const Evidence& evidence) {
+  auto source = node_index_.find(std::string(source_id));
+  auto target = node_index_.find(std::string(target_id));
+  if (source == node_index_.end()) {
+    return Status::Error("no node '" + std::string(source_id) + "'");
+  }
+  if (target == node_index_.end()) {
+    return Status::Error("no node '" + std::string(target_id) + "'");
+  }
+  if (source->second == target->second) {
+    return Status::Error("relation from '" + std::string(source_id) +
+                         "' to itself");
+  }
+  Edge edge;
+  edge.relation = relation;
+  edge.weight = 1;
+  edge.first_date = edge.last_date = evidence.date;
+  if (!evidence.document.empty()) edge.documents.insert(evidence.document);
+  if (!evidence.cameo.empty()) edge.cameo_counts[evidence.cameo] = 1;
+  edge.evidence.push_back(evidence);
+  MergeEdge(source->second, target->second, edge);
+  return Status::Ok();
+}
+
+void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
+                               const Edge& edge) {
+  auto key = std::make_tuple(source, edge.relation, target);
+  auto it = edge_index_.find(key);
+  if (it == edge_index_.end()) {
+    auto [descriptor, added] = boost::add_edge(source, target, edge, graph_);
+    (void)added;
+    Edge& mine = graph_[descriptor];
+    std::sort(mine.evidence.begin(), mine.evidence.end());
+    if (evidence_limit_ > 0 && mine.evidence.size() > evidence_limit_) {
+      mine.evidence.resize(evidence_limit_);
+    }
+    edge_index_.emplace(key, descriptor);
+    return;
+  }
+  Edge& mine = graph_[it->second];
+  mine.weight += edge.weight;
+  WidenDates(mine.first_date, mine.last_date, edge.first_date, edge.last_date);
+  mine.documents.insert(edge.documents.begin(), edge.documents.end());
+  for (const auto& [code, count] : edge.cameo_counts) {
+    mine.cameo_counts[code] += count;
+  }
+  std::vector<Evidence> merged;
+  merged.reserve(mine.evidence.size() + edge.evidence.size());
+  std::merge(mine.evidence.begin(), mine.evidence.end(), edge.evidence.begin(),
+             edge.evidence.end(), std::back_inserter(merged));
+  if (evidence_limit_ > 0 && merged.size() > evidence_limit_) {
+    merged.resize(evidence_limit_);
+  }
+  mine.evidence = std::move(merged);
+}
+
+void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
+  document_count_ += other.document_count_;
+  for (const Node* node : other.Nodes()) AddNode(*node);
+  for (const EdgeView& view : other.Edges()) {
+    Edge edge = *view.edge;
+    std::sort(edge.evidence.begin(), edge.evidence.end());
+    MergeEdge(node_index_.at(view.source->id), node_index_.at(view.target->id),
+              edge);
+  }
+}
+
+std::vector<const Node*> KnowledgeGraph::Nodes() const {
+  std::vector<const Node*> nodes;
+  nodes.reserve(NodeCount());
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
+    nodes.push_back(&graph_[*it]);
+  }
+  std::sort(nodes.begin(), nodes.end(),
+            [](const Node* a, const Node* b) { return a->id < b->id; });
+  return nodes;
+}
+
+std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::Edges() const {
+  std::vector<EdgeView> edges;
+  edges.reserve(EdgeCount());
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    edges.push_back({&graph_[boost::source(*it, graph_)],
+                     &graph_[boost::target(*it, graph_)], &graph_[*it]});
+  }
+  std::sort(edges.begin(), edges.end(),
+            [](const EdgeView& a, const EdgeView& b) {
+              return std::tie(a.source->id, a.edge->relation, a.target->id) <
+                     std::tie(b.source->id, b.edge->relation, b.target->id);
+            });
+  return edges;
+}
+
+}  // namespace newsgraph
