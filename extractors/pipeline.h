@@ -20,6 +20,7 @@
 namespace newsgraph {
 
 class Lexicons;
+struct LexiconData;
 
 // Names of the document layers stages exchange.
 namespace layer {
@@ -63,6 +64,7 @@ class Pipeline {
 
  private:
   std::vector<std::shared_ptr<Stage>> stages_;
+  const LexiconData* lexicon_ = nullptr;
 };
 
 }  // namespace newsgraph

@@ -1,0 +1,702 @@
+#include "extractors/entity_recognizer.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extractors/document_state.h"
+#include "extractors/text_match.h"
+#include "extractors/tokenizer.h"
+
+namespace newsgraph {
+
+namespace {
+
+const std::unordered_set<std::string>& LocativePrepositions() {
+  static const std::unordered_set<std::string> k = {
+      "in", "at", "near", "outside", "to", "from", "into", "around", "across",
+      "via", "inside", "toward", "towards"};
+  return k;
+}
+
+// Capitalized words that never start or continue a person's name.
+const std::unordered_set<std::string>& NotNameWords() {
+  static const std::unordered_set<std::string> k = {
+      "the", "a", "an", "on", "in", "at", "of", "and", "or", "but", "for",
+      "to", "by", "with", "from", "as", "said", "says", "told", "has", "had",
+      "is", "was", "will", "would", "who", "which", "that", "this", "these",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june",
+      "july", "august", "september", "october", "november", "december",
+      "he", "she", "it", "they", "his", "her", "its", "their", "we", "i",
+      "mr", "mr.", "mrs.", "ms.", "dr.", "after", "before", "during", "when",
+      "while", "also", "if", "since", "government", "ministry", "office",
+      "department", "administration", "state", "house", "council", "party",
+      "today", "yesterday", "tonight", "tomorrow", "last", "this", "next"};
+  return k;
+}
+
+// Words that head a capitalized organization name.
+const std::unordered_set<std::string>& OrgHeads() {
+  static const std::unordered_set<std::string> k = {
+      "institute", "agency", "corporation", "corp.", "party", "council",
+      "ministry", "department", "commission", "committee", "bank",
+      "university", "company", "group", "organization", "organisation",
+      "association", "union", "court", "parliament", "assembly", "army",
+      "navy", "guard", "police", "service", "office", "bureau", "fund",
+      "foundation", "authority", "front", "movement", "forces", "force",
+      "conference", "alliance", "federation", "institution", "center",
+      "centre", "academy", "administration", "network", "inc.", "ltd",
+      "ltd.", "co.", "airlines", "airline", "air", "times", "post",
+      "news", "daily", "tribune", "herald", "journal", "press", "radio",
+      "television", "brigade", "brigades", "cabinet", "senate", "congress",
+      "secretariat", "board", "programme", "program", "entertainment"};
+  return k;
+}
+
+// A country's bodies named by a common noun after the country
+// ("China's foreign ministry"): phrase -> canonical body slug.
+const std::vector<std::pair<std::string, std::string>>& CountryBodies() {
+  static const std::vector<std::pair<std::string, std::string>> k = {
+      {"ministry of foreign affairs", "foreign-ministry"},
+      {"foreign ministry", "foreign-ministry"},
+      {"foreign office", "foreign-ministry"},
+      {"ministry of external affairs", "foreign-ministry"},
+      {"external affairs ministry", "foreign-ministry"},
+      {"state department", "foreign-ministry"},
+      {"defence ministry", "defence-ministry"},
+      {"defense ministry", "defence-ministry"},
+      {"ministry of defence", "defence-ministry"},
+      {"ministry of defense", "defence-ministry"},
+      {"commerce ministry", "commerce-ministry"},
+      {"ministry of commerce", "commerce-ministry"},
+      {"trade ministry", "trade-ministry"},
+      {"finance ministry", "finance-ministry"},
+      {"interior ministry", "interior-ministry"},
+      {"justice ministry", "justice-ministry"},
+      {"embassy", "embassy"},
+      {"high commission", "high-commission"},
+      {"coast guard", "coast-guard"},
+      {"coastguard", "coast-guard"},
+      {"military", "military"},
+      {"armed forces", "military"},
+      {"forces", "military"},
+      {"troops", "military"},
+      {"army", "army"},
+      {"navy", "navy"},
+      {"air force", "air-force"},
+      {"parliament", "parliament"},
+      {"police", "police"},
+      {"intelligence", "intelligence"},
+      {"security services", "intelligence"},
+      {"state media", "state-media"},
+      {"state news agency", "state-media"},
+  };
+  return k;
+}
+
+// Plural nouns for unnamed groups that can act ("the hackers threatened").
+const std::unordered_set<std::string>& GroupNouns() {
+  static const std::unordered_set<std::string> k = {
+      "hackers", "protesters", "protestors", "militants", "rebels",
+      "insurgents", "gunmen", "separatists", "demonstrators", "attackers",
+      "terrorists", "jihadists", "fighters", "pirates", "rioters",
+      "extremists", "assailants", "activists", "smugglers"};
+  return k;
+}
+
+struct Match {
+  size_t length = 0;  // tokens
+  const GazetteerEntry* entry = nullptr;
+};
+
+class Recognizer {
+ public:
+  Recognizer(Document& doc, DocumentState& state)
+      : doc_(doc), state_(state), lex_(*state.lexicon) {
+    year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
+  }
+
+  void Run() {
+    for (size_t s = 0; s < doc_.sentences.size(); ++s) ScanSentence(s);
+    SortMentions(doc_);
+  }
+
+ private:
+  // ---- Node bookkeeping -------------------------------------------------
+
+  LocalEntity& Ensure(const std::string& id, NodeKind kind,
+                      const std::string& label, size_t sentence) {
+    auto [it, added] = state_.entities.try_emplace(id);
+    LocalEntity& e = it->second;
+    if (added) {
+      e.node.id = id;
+      e.node.kind = kind;
+      e.node.label = label;
+      e.first_sentence = sentence;
+      e.node.first_date = e.node.last_date = doc_.date;
+    } else if (label.size() > e.node.label.size() && kind != NodeKind::kCountry &&
+               e.node.kind == kind) {
+      e.node.aliases.insert(e.node.label);
+      e.node.label = label;
+    }
+    return e;
+  }
+
+  std::string EnsureCountry(const std::string& iso, size_t sentence) {
+    const CountryEntry& c = lex_.countries.at(iso);
+    std::string id = "country:" + iso;
+    LocalEntity& e = Ensure(id, NodeKind::kCountry, c.label, sentence);
+    e.node.iso_code = iso;
+    e.node.wikidata = c.wikidata;
+    return id;
+  }
+
+  std::string EnsureOrganization(const std::string& key, size_t sentence) {
+    const OrganizationEntry& o = lex_.organizations.at(key);
+    std::string id = "org:" + key;
+    LocalEntity& e = Ensure(id, NodeKind::kOrganization, o.label, sentence);
+    e.node.wikidata = o.wikidata;
+    if (!o.parent.empty() && e.affiliations.empty()) {
+      Affiliation a;
+      a.target = lex_.countries.count(o.parent) ? "country:" + o.parent
+                                                 : "org:" + o.parent;
+      a.relation = RelationKind::kPartOf;
+      a.sentence = sentence;
+      a.rule = "lexicon";
+      a.needs_target_in_text = true;
+      e.affiliations.push_back(a);
+    }
+    return id;
+  }
+
+  const OfficialEntry* OfficialTerm(const std::string& key) const {
+    const auto& terms = lex_.officials.at(key);
+    const OfficialEntry* best = &terms.front();
+    for (const OfficialEntry& t : terms) {
+      bool active = year_ == 0 ||
+                    (t.from - 1 <= year_ && (t.to == 0 || year_ <= t.to));
+      if (active) return &t;
+      if (t.from > best->from) best = &t;
+    }
+    return best;
+  }
+
+  bool OfficialActive(const std::string& key) const {
+    if (year_ == 0) return true;
+    for (const OfficialEntry& t : lex_.officials.at(key)) {
+      if (t.from - 1 <= year_ && (t.to == 0 || year_ <= t.to + 1)) return true;
+    }
+    return false;
+  }
+
+  std::string EnsureLexiconOfficial(const std::string& key, size_t sentence) {
+    const OfficialEntry* term = OfficialTerm(key);
+    std::string id = "official:" + key;
+    LocalEntity& e = Ensure(id, NodeKind::kOfficial, term->label, sentence);
+    e.node.wikidata = term->wikidata;
+    if (e.node.role.empty()) e.node.role = term->role;
+    if (e.affiliations.empty()) {
+      Affiliation a;
+      a.target = lex_.countries.count(term->affiliation)
+                     ? EnsureCountry(term->affiliation, sentence)
+                     : "org:" + term->affiliation;
+      a.needs_target_in_text = !lex_.countries.count(term->affiliation);
+      a.sentence = sentence;
+      a.rule = "lexicon";
+      e.affiliations.push_back(a);
+    }
+    RememberSurname(e.node.label, id);
+    return id;
+  }
+
+  void RememberSurname(const std::string& label, const std::string& id) {
+    std::vector<Token> t = Tokenize(label);
+    if (t.size() >= 2) {
+      surname_to_official_[Lower(label.substr(t.back().span.begin, t.back().span.size()))] = id;
+    }
+  }
+
+  void AddMention(size_t sentence, size_t first, size_t last,
+                  const std::string& id, NodeKind kind, const std::string& rule) {
+    EntityMention m;
+    m.sentence = sentence;
+    m.first_token = first;
+    m.last_token = last;
+    m.span = {doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end};
+    m.node_id = id;
+    m.kind = kind;
+    m.rule = rule;
+    doc_.mentions.push_back(m);
+    for (size_t t = first; t < last; ++t) covered_.insert(t);
+    auto it = state_.entities.find(id);
+    if (it != state_.entities.end()) {
+      it->second.node.mentions++;
+      std::string form(doc_.Text(m.span));
+      if (form != it->second.node.label) it->second.node.aliases.insert(form);
+    }
+  }
+
+  // ---- Token helpers ----------------------------------------------------
+
+  std::string_view Tok(size_t i) const {
+    return i < doc_.tokens.size() ? doc_.TokenText(i) : std::string_view();
+  }
+  std::string Low(size_t i) const { return LowerToken(doc_, i); }
+
+  // Longest gazetteer match at token i within [i, end).
+  Match Lookup(size_t i, size_t end) const {
+    Match best;
+    std::string key;
+    std::string exact;
+    for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
+      if (n > 1) {
+        key += ' ';
+        exact += ' ';
+      }
+      key += Low(i + n - 1);
+      exact += std::string(Tok(i + n - 1));
+      auto it = lex_.gazetteer.find(key);
+      if (it == lex_.gazetteer.end()) continue;
+      const GazetteerEntry* chosen = nullptr;
+      for (const GazetteerEntry& e : it->second) {
+        if (e.exact_case) {
+          if (PhraseKeyExact(e.form) != exact) continue;
+        } else if (!StartsUpper(Tok(i)) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
+          continue;
+        }
+        if (chosen == nullptr || Rank(e) < Rank(*chosen)) chosen = &e;
+      }
+      if (chosen) best = {n, chosen};
+    }
+    return best;
+  }
+
+  static int Rank(const GazetteerEntry& e) {
+    if (e.kind == NodeKind::kOfficial) return 0;
+    if (e.how == GazetteerEntry::How::kName) return e.kind == NodeKind::kCountry ? 1 : 2;
+    return e.how == GazetteerEntry::How::kSeat ? 3 : 4;
+  }
+
+  // Token texts of a lexicon form joined by single spaces, case kept.
+  static std::string PhraseKeyExact(const std::string& form) {
+    std::string out;
+    for (const Token& t : Tokenize(form)) {
+      if (!out.empty()) out += ' ';
+      out += form.substr(t.span.begin, t.span.size());
+    }
+    return out;
+  }
+
+  // The country referred to by tokens ending just before `i` ("US",
+  // "China's", "Chinese"); sets *start to its first token.
+  std::string CountryBefore(size_t i, size_t sentence_begin, size_t* start) const {
+    size_t end = i;
+    if (end > sentence_begin && IsPossessive(Tok(end - 1))) --end;
+    for (size_t n = std::min<size_t>(4, end - sentence_begin); n >= 1; --n) {
+      Match m = Lookup(end - n, end);
+      if (m.entry && m.length == n && m.entry->kind == NodeKind::kCountry) {
+        *start = end - n;
+        return m.entry->key;
+      }
+    }
+    return "";
+  }
+
+  // "of the US" / "of China" after token i: the country's ISO code.
+  std::string CountryAfterOf(size_t i, size_t end) const {
+    if (Low(i) != "of") return "";
+    size_t j = i + 1;
+    if (Low(j) == "the") ++j;
+    Match m = Lookup(j, end);
+    if (m.entry && m.entry->kind == NodeKind::kCountry &&
+        m.entry->how == GazetteerEntry::How::kName) {
+      return m.entry->key;
+    }
+    return "";
+  }
+
+  bool IsNameWord(size_t i) const {
+    std::string_view t = Tok(i);
+    if (t.empty() || doc_.tokens[i].shape != TokenShape::kWord) return false;
+    if (!StartsUpper(t)) return false;
+    if (NotNameWords().count(Low(i))) return false;
+    if (AllUpper(t) && t.size() > 3 && !doc_.sentences.empty()) return false;
+    return true;
+  }
+
+  // ---- Rules ------------------------------------------------------------
+
+  // Title words at token i: the longest title of the lexicon.
+  const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
+    const TitleEntry* best = nullptr;
+    for (const TitleEntry& t : lex_.titles) {
+      if (i + t.words.size() > end) continue;
+      bool ok = true;
+      for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
+      if (ok && (!best || t.words.size() > best->words.size())) best = &t;
+    }
+    if (best) *length = best->words.size();
+    return best;
+  }
+
+  // Resolves a person's name tokens [first, last) to an official id.
+  std::string ResolvePerson(size_t first, size_t last, size_t sentence,
+                            const std::string& role) {
+    Match m = Lookup(first, last);
+    if (m.entry && m.length == last - first && m.entry->kind == NodeKind::kOfficial) {
+      return EnsureLexiconOfficial(m.entry->key, sentence);
+    }
+    std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
+    if (last - first == 1) {
+      std::string low = Low(first);
+      auto local = surname_to_official_.find(low);
+      if (local != surname_to_official_.end()) return local->second;
+      auto it = lex_.surnames.find(low);
+      if (it != lex_.surnames.end()) {
+        std::vector<std::string> active;
+        for (const std::string& key : it->second) {
+          if (OfficialActive(key)) active.push_back(key);
+        }
+        if (active.size() == 1) return EnsureLexiconOfficial(active[0], sentence);
+      }
+    }
+    std::string id = "official:" + Slug(name);
+    LocalEntity& e = Ensure(id, NodeKind::kOfficial, name, sentence);
+    if (e.node.role.empty()) e.node.role = role;
+    if (last - first >= 2) RememberSurname(name, id);
+    return id;
+  }
+
+  void Affiliate(const std::string& official, const std::string& target,
+                 size_t sentence, const std::string& trigger, const std::string& rule) {
+    if (target.empty() || official == target) return;
+    LocalEntity& e = state_.Entity(official);
+    for (const Affiliation& a : e.affiliations) {
+      if (a.target == target) return;
+    }
+    Affiliation a;
+    a.target = target;
+    a.relation = e.node.kind == NodeKind::kOfficial ? RelationKind::kAffiliatedWith
+                                                      : RelationKind::kPartOf;
+    a.sentence = sentence;
+    a.trigger = trigger;
+    a.rule = rule;
+    e.affiliations.push_back(a);
+  }
+
+  // "US Secretary of State John Kerry", "Foreign Minister Wang Yi of China".
+  bool TitleName(size_t s, size_t& i) {
+    const Sentence& sent = doc_.sentences[s];
+    size_t title_len = 0;
+    const TitleEntry* title = TitleAt(i, sent.last_token, &title_len);
+    if (!title) return false;
+    size_t name = i + title_len;
+    size_t name_end = name;
+    while (name_end < sent.last_token && name_end - name < 4 && IsNameWord(name_end)) {
+      Match m = Lookup(name_end, sent.last_token);
+      if (m.entry && m.entry->kind != NodeKind::kOfficial) break;
+      ++name_end;
+    }
+    if (name_end == name) return false;
+    // A title written in lower case needs a capitalized title or name.
+    std::string role(doc_.Text({doc_.tokens[i].span.begin,
+                                doc_.tokens[name - 1].span.end}));
+    std::string id = ResolvePerson(name, name_end, s, role);
+    AddMention(s, i, name_end, id, NodeKind::kOfficial, "title+name");
+    size_t start = 0;
+    std::string iso = CountryBefore(i, sent.first_token, &start);
+    std::string org;
+    if (!iso.empty()) {
+      std::string country = EnsureCountry(iso, s);
+      AddMention(s, start, IsPossessive(Tok(i - 1)) ? i - 1 : i, country,
+                 NodeKind::kCountry, "title-country");
+      Affiliate(id, country, s, role, "country+title+name");
+    } else if (i > sent.first_token) {
+      int m = MentionEndingAt(i);
+      if (m >= 0 && doc_.mentions[m].kind == NodeKind::kOrganization) {
+        Affiliate(id, doc_.mentions[m].node_id, s, role, "org+title+name");
+      }
+    }
+    std::string after = CountryAfterOf(name_end, sent.last_token);
+    if (!after.empty()) Affiliate(id, EnsureCountry(after, s), s, role, "title+name+of");
+    i = name_end;
+    return true;
+  }
+
+  int MentionEndingAt(size_t i) const {
+    size_t end = i;
+    if (end > 0 && IsPossessive(Tok(end - 1))) --end;
+    for (int m = static_cast<int>(doc_.mentions.size()) - 1; m >= 0; --m) {
+      if (doc_.mentions[m].last_token == end) return m;
+    }
+    return -1;
+  }
+
+  // "China's foreign ministry", "Chinese coastguard", "Pakistan's Foreign Office".
+  bool CountryBody(size_t s, size_t& i) {
+    const Sentence& sent = doc_.sentences[s];
+    Match m = Lookup(i, sent.last_token);
+    if (!m.entry || m.entry->kind != NodeKind::kCountry ||
+        m.entry->how == GazetteerEntry::How::kSeat) {
+      return false;
+    }
+    size_t j = i + m.length;
+    if (IsPossessive(Tok(j))) ++j;
+    for (const auto& [phrase, body] : CountryBodies()) {
+      std::vector<Token> words = Tokenize(phrase);
+      if (j + words.size() > sent.last_token) continue;
+      bool ok = true;
+      for (size_t k = 0; k < words.size() && ok; ++k) {
+        ok = Low(j + k) == Lower(phrase.substr(words[k].span.begin, words[k].span.size()));
+      }
+      if (!ok) continue;
+      size_t end = j + words.size();
+      // "Chinese military officials": the body is still the actor.
+      const std::string& iso = m.entry->key;
+      std::string country = EnsureCountry(iso, s);
+      if (body == "state-media") return false;
+      std::string label = TitleCase(std::string(doc_.Text(
+          {doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end})));
+      std::string id = "org:" + Lower(iso) + "-" + body;
+      Ensure(id, NodeKind::kOrganization, label, s);
+      state_.Entity(country).node.mentions++;
+      AddMention(s, i, end, id, NodeKind::kOrganization, "country+body");
+      Affiliate(id, country, s, "", "country+body");
+      i = end;
+      return true;
+    }
+    return false;
+  }
+
+  EntityMention MakeMention(size_t s, size_t first, size_t last,
+                            const std::string& id, NodeKind kind, const std::string& rule) {
+    EntityMention m;
+    m.sentence = s;
+    m.first_token = first;
+    m.last_token = last;
+    m.span = {doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end};
+    m.node_id = id;
+    m.kind = kind;
+    m.rule = rule;
+    return m;
+  }
+
+  static std::string TitleCase(std::string text) {
+    bool start = true;
+    for (char& c : text) {
+      if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      start = c == ' ' || c == '-';
+    }
+    return text;
+  }
+
+  // Lexicon names.
+  bool Gazetteer(size_t s, size_t& i) {
+    const Sentence& sent = doc_.sentences[s];
+    Match m = Lookup(i, sent.last_token);
+    if (!m.entry) return false;
+    const GazetteerEntry& e = *m.entry;
+    size_t end = i + m.length;
+    if (e.kind == NodeKind::kCountry && e.how == GazetteerEntry::How::kSeat) {
+      bool place = i > sent.first_token && LocativePrepositions().count(Low(i - 1));
+      bool dateline = i == sent.first_token && AllUpper(Tok(i)) &&
+                      (Tok(end) == "\u2014" || Tok(end) == "-" || Tok(end) == ",");
+      if (place || dateline) {
+        i = end;
+        return true;  // consumed, but a place is not a node
+      }
+    }
+    std::string id;
+    if (e.kind == NodeKind::kCountry) {
+      id = EnsureCountry(e.key, s);
+    } else if (e.kind == NodeKind::kOrganization) {
+      id = EnsureOrganization(e.key, s);
+    } else {
+      id = EnsureLexiconOfficial(e.key, s);
+    }
+    AddMention(s, i, end, id, e.kind, e.how == GazetteerEntry::How::kSeat ? "seat"
+                                     : e.how == GazetteerEntry::How::kDemonym ? "demonym"
+                                                                              : "lexicon");
+    if (e.kind == NodeKind::kOrganization) MaybeAcronym(s, end, id);
+    i = end;
+    return true;
+  }
+
+  // "Long Name (ACR)": remember ACR as this organization's name.
+  void MaybeAcronym(size_t s, size_t end, const std::string& id) {
+    const Sentence& sent = doc_.sentences[s];
+    if (end + 2 < sent.last_token && Tok(end) == "(" && AllUpper(Tok(end + 1)) &&
+        Tok(end + 2) == ")") {
+      std::string acronym(Tok(end + 1));
+      local_names_[acronym] = id;
+      AddMention(s, end + 1, end + 2, id, NodeKind::kOrganization, "acronym");
+    }
+  }
+
+  // Capitalized names ending in an organization noun.
+  bool OrganizationPattern(size_t s, size_t& i) {
+    const Sentence& sent = doc_.sentences[s];
+    if (!StartsUpper(Tok(i)) || NotNameWords().count(Low(i))) return false;
+    size_t j = i;
+    size_t last_head = 0;
+    while (j < sent.last_token && j - i < 8) {
+      std::string low = Low(j);
+      if (StartsUpper(Tok(j)) && doc_.tokens[j].shape == TokenShape::kWord) {
+        if (OrgHeads().count(low)) last_head = j + 1;
+        ++j;
+      } else if ((low == "of" || low == "for" || low == "and" || low == "&") &&
+                 j + 1 < sent.last_token && StartsUpper(Tok(j + 1))) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (last_head == 0 || last_head - i < 2) return false;
+    size_t end = last_head;
+    std::string label(doc_.Text({doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end}));
+    std::string id = "org:" + Slug(label);
+    Ensure(id, NodeKind::kOrganization, label, s);
+    AddMention(s, i, end, id, NodeKind::kOrganization, "org-pattern");
+    // A country at the start of the name owns the body ("China ... Institute").
+    Match m = Lookup(i, end);
+    if (m.entry && m.entry->kind == NodeKind::kCountry) {
+      Affiliate(id, EnsureCountry(m.entry->key, s), s, "", "country-named-org");
+    }
+    MaybeAcronym(s, end, id);
+    i = end;
+    return true;
+  }
+
+  bool LocalName(size_t s, size_t& i) {
+    auto it = local_names_.find(std::string(Tok(i)));
+    if (it == local_names_.end()) return false;
+    AddMention(s, i, i + 1, it->second, state_.Entity(it->second).node.kind, "acronym");
+    ++i;
+    return true;
+  }
+
+  bool Group(size_t s, size_t& i) {
+    std::string low = Low(i);
+    if (!GroupNouns().count(low)) return false;
+    std::string id = "org:group-" + Slug(low);
+    LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
+    if (e.node.mentions == 0) e.needs_relation = true;
+    AddMention(s, i, i + 1, id, NodeKind::kOrganization, "group");
+    ++i;
+    return true;
+  }
+
+  // "Hua Chunying, a Chinese foreign ministry spokeswoman in Beijing, ..."
+  // "Zuo Xiaodong, vice-president of China Information Security Research
+  // Institute, said"
+  bool Apposition(size_t s, size_t& i) {
+    const Sentence& sent = doc_.sentences[s];
+    size_t end = i;
+    while (end < sent.last_token && end - i < 4 && IsNameWord(end)) {
+      Match m = Lookup(end, sent.last_token);
+      if (m.entry && m.entry->kind != NodeKind::kOfficial) break;
+      ++end;
+    }
+    if (end - i < 2 || Tok(end) != ",") return false;
+    // The role: up to the next comma or sentence end, must hold a title word.
+    size_t r = end + 1;
+    if (Low(r) == "a" || Low(r) == "an" || Low(r) == "the") ++r;
+    size_t role_end = r;
+    bool has_title = false;
+    while (role_end < sent.last_token && Tok(role_end) != "," && role_end - r < 12 &&
+           Low(role_end) != "said" && Low(role_end) != "who") {
+      std::string low = Low(role_end);
+      if (RoleWord(low)) has_title = true;
+      ++role_end;
+    }
+    if (!has_title) return false;
+    std::string role(doc_.Text({doc_.tokens[r].span.begin, doc_.tokens[role_end - 1].span.end}));
+    std::string id = ResolvePerson(i, end, s, role);
+    AddMention(s, i, end, id, NodeKind::kOfficial, "apposition");
+    i = end;
+    // Affiliations inside the role: countries, bodies, organizations.
+    size_t k = r;
+    while (k < role_end) {
+      size_t before = k;
+      if (CountryBody(s, k)) {
+        Affiliate(id, doc_.mentions.back().node_id, s, role, "apposition");
+        Affiliate(id, state_.Entity(doc_.mentions.back().node_id).affiliations.empty()
+                          ? ""
+                          : state_.Entity(doc_.mentions.back().node_id).affiliations[0].target,
+                  s, role, "apposition");
+        continue;
+      }
+      if (OrganizationPattern(s, k) || Gazetteer(s, k)) {
+        if (k > before && !doc_.mentions.empty() && doc_.mentions.back().last_token == k) {
+          const EntityMention& m = doc_.mentions.back();
+          if (m.kind != NodeKind::kOfficial) Affiliate(id, m.node_id, s, role, "apposition");
+        }
+        continue;
+      }
+      ++k;
+    }
+    i = std::max(i, k);
+    return true;
+  }
+
+  static bool RoleWord(const std::string& w) {
+    static const std::unordered_set<std::string> k = {
+        "minister", "spokeswoman", "spokesman", "spokesperson", "president",
+        "vice-president", "director", "chairman", "chairwoman", "leader",
+        "secretary", "ambassador", "envoy", "official", "adviser", "advisor",
+        "chief", "head", "commander", "general", "governor", "senator",
+        "deputy", "premier", "chancellor", "king", "queen", "professor",
+        "analyst", "researcher", "expert", "editor", "executive", "ceo",
+        "founder", "mayor", "lawmaker", "legislator", "diplomat", "counsellor",
+        "commissioner", "representative", "prosecutor", "judge", "negotiator"};
+    return k.count(w) > 0;
+  }
+
+  // A lone surname of an official named earlier ("Kerry said").
+  bool Surname(size_t s, size_t& i) {
+    if (!IsNameWord(i)) return false;
+    auto it = surname_to_official_.find(Low(i));
+    if (it == surname_to_official_.end()) return false;
+    size_t end = i + 1;
+    if (IsNameWord(end) && !surname_to_official_.count(Low(end))) return false;
+    AddMention(s, i, end, it->second, NodeKind::kOfficial, "surname");
+    i = end;
+    return true;
+  }
+
+  void ScanSentence(size_t s) {
+    const Sentence& sent = doc_.sentences[s];
+    size_t i = sent.first_token;
+    while (i < sent.last_token) {
+      if (covered_.count(i)) {
+        ++i;
+        continue;
+      }
+      if (TitleName(s, i) || CountryBody(s, i) || Apposition(s, i) ||
+          Gazetteer(s, i) || OrganizationPattern(s, i) || LocalName(s, i) ||
+          Surname(s, i) || Group(s, i)) {
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  Document& doc_;
+  DocumentState& state_;
+  const LexiconData& lex_;
+  int year_ = 0;
+  std::set<size_t> covered_;
+  std::unordered_map<std::string, std::string> surname_to_official_;
+  std::unordered_map<std::string, std::string> local_names_;
+};
+
+}  // namespace
+
+void EntityStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+  doc.mentions.clear();
+  Recognizer(doc, state).Run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,334 @@
+#include "extractors/relation_extractor.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "extractors/document_state.h"
+#include "extractors/text_match.h"
+#include "extractors/tokenizer.h"
+
+namespace newsgraph {
+
+namespace {
+
+bool IsPreposition(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "in", "at", "of", "from", "for", "with", "to", "on", "by", "against",
+      "over", "about", "after", "into", "between", "among", "than", "toward",
+      "towards", "like", "via", "under", "before", "since", "during"};
+  return k.count(w) > 0;
+}
+
+bool IsNegation(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "not", "n't", "never", "denied", "denies", "deny", "denying", "refused",
+      "declined", "failed", "without", "unlikely", "if", "whether", "yet",
+      "could", "might", "may", "reportedly"};
+  return k.count(w) > 0;
+}
+
+bool IsSpeechVerb(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "said", "says", "say", "claimed", "claims", "concluded", "concludes",
+      "stated", "states", "added", "believes", "believe", "announced",
+      "insisted", "alleged", "alleges", "asserted", "told", "confirmed",
+      "determined", "found", "blamed", "accused"};
+  return k.count(w) > 0;
+}
+
+bool IsBe(const std::string& w) {
+  return w == "was" || w == "were" || w == "been" || w == "is" || w == "are" ||
+         w == "be" || w == "being";
+}
+
+struct Sent {
+  const Document& doc;
+  const Sentence& s;
+  const std::vector<int>& cover;
+  const DocumentState& state;
+  std::string Low(size_t i) const { return i < s.last_token ? LowerToken(doc, i) : ""; }
+  int MentionAt(size_t i) const { return i < s.last_token ? cover[i] : -1; }
+  const EntityMention& M(int m) const { return doc.mentions[m]; }
+};
+
+// Mentions coordinated with mention `m` to its left ("Russia and China").
+void AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
+  size_t first = x.M(m).first_token;
+  while (first >= x.s.first_token + 2) {
+    std::string w = x.Low(first - 1);
+    if (w != "and" && w != ",") break;
+    int prev = x.MentionAt(first - 2);
+    if (prev < 0) break;
+    out->push_back(x.M(prev).node_id);
+    first = x.M(prev).first_token;
+  }
+}
+
+// The subjects of a predicate starting at token i: the nearest mention to
+// the left that is not inside a prepositional phrase or an apposition.
+std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
+  std::vector<std::string> out;
+  size_t lower = i > x.s.first_token + 30 ? i - 30 : x.s.first_token;
+  int fallback_possessor = -1;
+  for (size_t j = i; j > lower; --j) {
+    size_t t = j - 1;
+    std::string w = x.Low(t);
+    if (w == ";" || w == "\u2014") break;
+    int m = x.MentionAt(t);
+    if (m < 0) {
+      // An apposition ", a/the ... ," between subject and verb: skip it.
+      continue;
+    }
+    const EntityMention& mention = x.M(m);
+    size_t first = mention.first_token;
+    std::string before = first > x.s.first_token ? x.Low(first - 1) : "";
+    bool in_pp = IsPreposition(before) ||
+                 (first >= x.s.first_token + 2 && before == "the" &&
+                  IsPreposition(x.Low(first - 2)));
+    bool possessor = IsPossessive(x.doc.TokenText(mention.last_token < x.s.last_token
+                                                      ? mention.last_token
+                                                      : mention.last_token - 1)) &&
+                     mention.last_token < i;
+    // Inside an apposition: the comma-delimited stretch starts with a/an/the.
+    bool apposition = false;
+    for (size_t k = first; k > x.s.first_token && k + 12 > first; --k) {
+      if (x.Low(k - 1) == ",") {
+        std::string after_comma = x.Low(k);
+        apposition = (after_comma == "a" || after_comma == "an" || after_comma == "who" ||
+                      after_comma == "which") && k > x.s.first_token + 1 &&
+                     x.MentionAt(k - 2) >= 0;
+        break;
+      }
+    }
+    if (in_pp || apposition) {
+      j = first + 1;
+      continue;
+    }
+    if (possessor) {
+      if (fallback_possessor < 0) fallback_possessor = m;
+      j = first + 1;
+      continue;
+    }
+    out.push_back(mention.node_id);
+    AddCoordinatedLeft(x, m, &out);
+    return out;
+  }
+  if (fallback_possessor >= 0) {
+    out.push_back(x.M(fallback_possessor).node_id);
+    AddCoordinatedLeft(x, fallback_possessor, &out);
+  }
+  return out;
+}
+
+// The objects after token j: the first mention (its head when it is a
+// possessor: "Beijing's ally North Korea"), and those coordinated with it.
+std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 6) {
+  std::vector<std::string> out;
+  size_t gap = 0;
+  for (size_t t = j; t < x.s.last_token && gap <= max_gap; ++t) {
+    std::string w = x.Low(t);
+    if (w == "," || w == "." || w == ";" || w == "that" || w == "which" || w == "who" ||
+        w == "\u2014" || w == "(" || w == ":" || w == "\"" || w == "\u201c") {
+      break;
+    }
+    int m = x.MentionAt(t);
+    if (m < 0) {
+      ++gap;
+      continue;
+    }
+    const EntityMention* mention = &x.M(m);
+    size_t end = mention->last_token;
+    // A possessor followed by its head within three tokens.
+    if (end < x.s.last_token && IsPossessive(x.doc.TokenText(end))) {
+      for (size_t k = end + 1; k < end + 4 && k < x.s.last_token; ++k) {
+        int head = x.MentionAt(k);
+        if (head >= 0) {
+          mention = &x.M(head);
+          break;
+        }
+        if (x.Low(k) == "," || x.Low(k) == "of") break;
+      }
+    }
+    out.push_back(mention->node_id);
+    // Coordination to the right: "the US and Australia".
+    size_t k = mention->last_token;
+    while (k + 1 < x.s.last_token && (x.Low(k) == "and" || x.Low(k) == ",")) {
+      size_t n = k + 1;
+      if (x.Low(n) == "the") ++n;
+      int next = x.MentionAt(n);
+      if (next < 0) break;
+      out.push_back(x.M(next).node_id);
+      k = x.M(next).last_token;
+    }
+    return out;
+  }
+  return out;
+}
+
+// Event mentioned in tokens [j, j + 6) of the sentence, as an object.
+std::string EventAfter(const Sent& x, size_t j) {
+  size_t limit = std::min<size_t>(x.s.last_token, j + 6);
+  if (j >= limit) return "";
+  size_t begin = x.doc.tokens[j].span.begin;
+  size_t end = x.doc.tokens[limit - 1].span.end;
+  for (const LocalEvent& ev : x.state.events) {
+    for (const Span& span : ev.mentions) {
+      if (span.begin >= begin && span.end <= end) return ev.id;
+    }
+  }
+  return "";
+}
+
+bool Negated(const Sent& x, size_t from, size_t trigger) {
+  size_t start = trigger > from + 8 ? trigger - 8 : from;
+  start = std::max(start, trigger >= 3 ? std::min(start, trigger - 3) : start);
+  for (size_t t = std::max(start, x.s.first_token); t < trigger; ++t) {
+    if (IsNegation(x.Low(t))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+RelationStage::RelationStage(const LexiconData& lexicon) {
+  for (const RelationTrigger& t : lexicon.relation_triggers) {
+    IndexedTrigger indexed{&t, {}};
+    for (const std::string& word : t.words) indexed.forms.push_back(Inflections(word));
+    for (const std::string& form : indexed.forms[0]) index_[form].push_back(indexed);
+  }
+}
+
+void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+  std::vector<int> cover = TokenMentionMap(doc);
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sentence = doc.sentences[si];
+    if (sentence.last_token > sentence.first_token &&
+        doc.TokenText(sentence.last_token - 1) == "?") {
+      continue;
+    }
+    Sent x{doc, sentence, cover, state};
+    for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+      if (cover[i] >= 0) continue;
+      auto it = index_.find(LowerToken(doc, i));
+      if (it == index_.end()) continue;
+      // The longest trigger whose words follow in order, with short gaps.
+      const IndexedTrigger* best = nullptr;
+      size_t best_last = i;
+      for (const IndexedTrigger& cand : it->second) {
+        size_t pos = i;
+        bool ok = true;
+        for (size_t w = 1; w < cand.forms.size() && ok; ++w) {
+          ok = false;
+          for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
+            std::string low = LowerToken(doc, k);
+            if (std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
+                cand.forms[w].end()) {
+              pos = k;
+              ok = true;
+              break;
+            }
+            if (cover[k] >= 0 || low == "," || low == ".") break;
+          }
+        }
+        if (ok && (!best || cand.forms.size() > best->forms.size())) {
+          best = &cand;
+          best_last = pos;
+        }
+      }
+      if (!best) continue;
+      const RelationTrigger& trig = *best->trigger;
+      std::string trigger_text(doc.Text({doc.tokens[i].span.begin, doc.tokens[best_last].span.end}));
+      std::vector<std::string> sources, targets;
+      double confidence = trig.confidence;
+      std::string rule;
+      switch (trig.frame) {
+        case Frame::kSubjectVerbObject:
+        case Frame::kSubjectVerbPrepObj: {
+          std::string prev = i > sentence.first_token ? LowerToken(doc, i - 1) : "";
+          std::string prev2 = i > sentence.first_token + 1 ? LowerToken(doc, i - 2) : "";
+          bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, best_last + 1) == "by";
+          if (passive) {
+            sources = ObjectsAfter(x, best_last + 2, 3);
+            targets = SubjectsOf(x, i);
+            rule = "passive";
+          } else if (IsBe(prev) || IsBe(prev2)) {
+            continue;  // passive without an agent, or a predicate adjective
+          } else {
+            sources = SubjectsOf(x, i);
+            targets = ObjectsAfter(x, best_last + 1);
+            if (targets.empty() && trig.frame == Frame::kSubjectVerbObject) {
+              std::string ev = EventAfter(x, best_last + 1);
+              if (!ev.empty()) targets.push_back(ev);
+            }
+            rule = trig.frame == Frame::kSubjectVerbObject ? "svo" : "svpo";
+          }
+          if (Negated(x, sentence.first_token, i)) continue;
+          break;
+        }
+        case Frame::kNoun: {
+          targets = ObjectsAfter(x, best_last + 1, 3);
+          if (targets.empty()) {
+            std::string ev = EventAfter(x, best_last + 1);
+            if (!ev.empty()) targets.push_back(ev);
+          }
+          // The possessor: "Washington's accusations", "its opposition".
+          size_t k = i;
+          while (k > sentence.first_token && k + 3 > i &&
+                 !IsPossessive(doc.TokenText(k - 1)) && cover[k - 1] < 0 &&
+                 LowerToken(doc, k - 1) != "its" && LowerToken(doc, k - 1) != "their") {
+            --k;
+          }
+          if (k > sentence.first_token && IsPossessive(doc.TokenText(k - 1)) &&
+              k >= sentence.first_token + 2 && cover[k - 2] >= 0) {
+            sources.push_back(doc.mentions[cover[k - 2]].node_id);
+          } else {
+            sources = SubjectsOf(x, i);
+            confidence *= 0.8;
+          }
+          if (Negated(x, sentence.first_token, i)) continue;
+          rule = "noun";
+          break;
+        }
+        case Frame::kAttribution: {
+          // Y was behind ..., said X / X said Y was behind ...
+          targets = SubjectsOf(x, i);
+          if (targets.size() > 1) targets.resize(1);
+          for (size_t k = sentence.first_token; k < sentence.last_token; ++k) {
+            if (!IsSpeechVerb(LowerToken(doc, k)) || cover[k] >= 0) continue;
+            if (k < i) {
+              sources = SubjectsOf(x, k);
+            } else {
+              sources = SubjectsOf(x, k);
+              if (sources.empty() || (!targets.empty() && sources[0] == targets[0])) {
+                sources = ObjectsAfter(x, k + 1, 2);
+              }
+            }
+            if (!sources.empty()) break;
+          }
+          if (Negated(x, sentence.first_token, i)) continue;
+          rule = "attribution";
+          confidence *= 0.9;
+          break;
+        }
+      }
+      for (const std::string& source : sources) {
+        for (const std::string& target : targets) {
+          if (source == target) continue;
+          RelationCandidate r;
+          r.source = source;
+          r.target = target;
+          r.relation = trig.relation;
+          r.sentence = si;
+          r.trigger = trigger_text;
+          r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
+          r.cameo = trig.cameo;
+          r.confidence = confidence;
+          state.relations.push_back(r);
+        }
+      }
+      i = best_last;
+    }
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,82 @@
+#include "extractors/segmenter.h"
+
+#include "extractors/tokenizer.h"
+
+namespace newsgraph {
+
+namespace {
+
+bool IsTerminator(std::string_view t) {
+  return t == "." || t == "!" || t == "?" || t == "\u2026";
+}
+
+bool IsCloser(std::string_view t) {
+  return t == "\"" || t == "'" || t == ")" || t == "]" || t == "\u201D" ||
+         t == "\u2019";
+}
+
+bool StartsSentence(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = t[0];
+  return StartsUpper(t) || (c >= '0' && c <= '9') || c == '"' || c == '(' ||
+         t == "\u201C" || t == "\u2018" || c == '\'' || c >= 0x80;
+}
+
+// True when the gap between two tokens holds a blank line.
+bool BlankLineBetween(std::string_view text, size_t from, size_t to) {
+  int newlines = 0;
+  for (size_t i = from; i < to; ++i) {
+    if (text[i] == '\n') {
+      if (++newlines >= 2) return true;
+    } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+      newlines = 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void SegmentRegion(Document& doc, const Region& region) {
+  std::vector<Token> tokens = Tokenize(doc.text, region.span);
+  if (tokens.empty()) return;
+  const size_t base = doc.tokens.size();
+  doc.tokens.insert(doc.tokens.end(), tokens.begin(), tokens.end());
+  const bool title = region.kind == Region::Kind::kTitle;
+  size_t start = 0;
+  auto close = [&](size_t end) {  // tokens [start, end)
+    if (end <= start) return;
+    Sentence s;
+    s.first_token = base + start;
+    s.last_token = base + end;
+    s.span = {tokens[start].span.begin, tokens[end - 1].span.end};
+    s.in_title = title;
+    doc.sentences.push_back(s);
+    start = end;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > start &&
+        BlankLineBetween(doc.text, tokens[i - 1].span.end, tokens[i].span.begin)) {
+      close(i);
+    }
+    std::string_view t = doc.Text(tokens[i].span);
+    if (title || !IsTerminator(t)) continue;
+    size_t end = i + 1;
+    while (end < tokens.size() && IsTerminator(doc.Text(tokens[end].span))) ++end;
+    while (end < tokens.size() && IsCloser(doc.Text(tokens[end].span))) ++end;
+    if (end >= tokens.size()) break;
+    if (StartsSentence(doc.Text(tokens[end].span))) {
+      close(end);
+      i = end - 1;
+    }
+  }
+  close(tokens.size());
+}
+
+void SegmenterStage::Run(Document& doc, DocumentState&, KnowledgeGraph&) const {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  for (const Region& region : doc.regions) SegmentRegion(doc, region);
+}
+
+}  // namespace newsgraph

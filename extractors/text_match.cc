@@ -1,0 +1,114 @@
+#include "extractors/text_match.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extractors/tokenizer.h"
+
+namespace newsgraph {
+
+std::string LowerToken(const Document& doc, size_t i) {
+  return i < doc.tokens.size() ? Lower(doc.TokenText(i)) : std::string();
+}
+
+std::vector<int> TokenMentionMap(const Document& doc) {
+  std::vector<int> map(doc.tokens.size(), -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    for (size_t t = doc.mentions[m].first_token; t < doc.mentions[m].last_token; ++t) {
+      if (map[t] < 0) map[t] = static_cast<int>(m);
+    }
+  }
+  return map;
+}
+
+std::string Slug(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+      keep = true;
+    }
+    if (c == '.' || c == '\'') continue;  // U.S. -> us, O'Brien -> obrien
+    if (keep) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c);
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+bool IsPossessive(std::string_view token) {
+  return token == "'s" || token == "\u2019s" || token == "'S" || token == "'";
+}
+
+std::vector<std::string> Inflections(const std::string& lemma) {
+  static const std::map<std::string, std::vector<std::string>> kIrregular = {
+      {"hold", {"holds", "held", "holding"}},
+      {"meet", {"meets", "met", "meeting"}},
+      {"speak", {"speaks", "spoke", "spoken", "speaking"}},
+      {"tell", {"tells", "told", "telling"}},
+      {"strike", {"strikes", "struck", "striking"}},
+      {"seek", {"seeks", "sought", "seeking"}},
+      {"fight", {"fights", "fought", "fighting"}},
+      {"shoot", {"shoots", "shot", "shooting"}},
+      {"cut", {"cuts", "cut", "cutting"}},
+      {"break", {"breaks", "broke", "broken", "breaking"}},
+      {"be", {"is", "are", "was", "were", "been", "being", "'s"}},
+      {"stand", {"stands", "stood", "standing"}},
+      {"lead", {"leads", "led", "leading"}},
+      {"take", {"takes", "took", "taken", "taking"}},
+      {"give", {"gives", "gave", "given", "giving"}},
+      {"send", {"sends", "sent", "sending"}},
+      {"hit", {"hits", "hit", "hitting"}},
+      {"join", {"joins", "joined", "joining"}},
+      {"slap", {"slaps", "slapped", "slapping"}},
+      {"ban", {"bans", "banned", "banning"}},
+      {"veto", {"vetoes", "vetoed", "vetoing", "vetos"}},
+      {"sign", {"signs", "signed", "signing"}},
+      {"talk", {"talks", "talked", "talking"}},
+      {"lash", {"lashes", "lashed", "lashing"}},
+      {"press", {"presses", "pressed", "pressing"}},
+      {"reach", {"reaches", "reached", "reaching"}},
+      {"stop", {"stops", "stopped", "stopping"}},
+      {"plan", {"plans", "planned", "planning"}},
+      {"the", {}}, {"a", {"an"}}, {"with", {}}, {"on", {}}, {"to", {}},
+      {"at", {}}, {"of", {}}, {"by", {}}, {"into", {}}, {"against", {}},
+      {"for", {}}, {"from", {}}, {"upon", {}}, {"off", {}}, {"up", {}},
+      {"out", {}},
+  };
+  std::vector<std::string> forms = {lemma};
+  auto it = kIrregular.find(lemma);
+  if (it != kIrregular.end()) {
+    forms.insert(forms.end(), it->second.begin(), it->second.end());
+    return forms;
+  }
+  const size_t n = lemma.size();
+  auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
+  if (n >= 2 && lemma[n - 1] == 'y' && !vowel(lemma[n - 2])) {
+    std::string stem = lemma.substr(0, n - 1);
+    forms.insert(forms.end(), {stem + "ies", stem + "ied", lemma + "ing"});
+  } else if (n >= 1 && lemma[n - 1] == 'e') {
+    std::string stem = lemma.substr(0, n - 1);
+    forms.insert(forms.end(), {lemma + "s", lemma + "d", stem + "ing"});
+  } else if (n >= 2 && (lemma.substr(n - 2) == "sh" || lemma.substr(n - 2) == "ch" ||
+                        lemma[n - 1] == 's' || lemma[n - 1] == 'x')) {
+    forms.insert(forms.end(), {lemma + "es", lemma + "ed", lemma + "ing"});
+  } else {
+    forms.insert(forms.end(), {lemma + "s", lemma + "ed", lemma + "ing"});
+  }
+  return forms;
+}
+
+void SortMentions(Document& doc) {
+  std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
+                   [](const EntityMention& a, const EntityMention& b) {
+                     return a.span.begin < b.span.begin;
+                   });
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,36 @@
+// Small helpers the stages share for looking at tokens and mentions.
+#ifndef NEWSGRAPH_EXTRACTORS_TEXT_MATCH_H_
+#define NEWSGRAPH_EXTRACTORS_TEXT_MATCH_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/document.h"
+#include "extractors/lexicon_data.h"
+
+namespace newsgraph {
+
+// Lowercase text of token i ("" past the end).
+std::string LowerToken(const Document& doc, size_t i);
+
+// For each token, the index of the mention covering it, or -1.
+std::vector<int> TokenMentionMap(const Document& doc);
+
+// "John Kerry" -> "john-kerry": lowercase ASCII letters and digits joined by
+// hyphens; other bytes (accents, scripts) are kept as-is.
+std::string Slug(std::string_view text);
+
+// Possessive marker token ('s or ’s).
+bool IsPossessive(std::string_view token);
+
+// Inflections of an English lemma: itself, -s, -ed, -ing forms (regular
+// rules plus a table of irregular verbs).
+std::vector<std::string> Inflections(const std::string& lemma);
+
+// Keeps doc.mentions sorted by position.
+void SortMentions(Document& doc);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACTORS_TEXT_MATCH_H_

@@ -1,0 +1,178 @@
+#include "extractors/time_expressions.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "extractors/document_state.h"
+#include "extractors/tokenizer.h"
+
+namespace newsgraph {
+
+namespace {
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+
+bool ParseIso(const std::string& s, Ymd* out) {
+  return s.size() >= 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d", &out->y, &out->m, &out->d) == 3;
+}
+
+// Days since 1970-01-01 (proleptic Gregorian), and back.
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  unsigned yoe = static_cast<unsigned>(y - era * 400);
+  unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+Ymd CivilFromDays(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  unsigned doe = static_cast<unsigned>(z - era * 146097);
+  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = static_cast<int>(yoe) + static_cast<int>(era) * 400;
+  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  unsigned mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {y + (m <= 2), m, d};
+}
+
+std::string Format(const Ymd& v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d);
+  return buf;
+}
+
+std::string FormatMonth(int y, int m) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return buf;
+}
+
+int Weekday(const std::string& w) {  // 0 = Monday
+  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (w == kDays[i]) return i;
+  }
+  return -1;
+}
+
+int Month(const std::string& w) {
+  static const char* kMonths[] = {"january", "february", "march", "april",
+                                  "may", "june", "july", "august",
+                                  "september", "october", "november", "december"};
+  static const char* kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
+                                 "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+  for (int i = 0; i < 12; ++i) {
+    if (w == kMonths[i] || w == kShort[i]) return i + 1;
+  }
+  if (w == "sep.") return 9;
+  return 0;
+}
+
+int Number(const std::string& w, int lo, int hi) {
+  if (w.empty() || w.size() > 4) return 0;
+  for (char c : w) {
+    if (c < '0' || c > '9') return 0;
+  }
+  int n = std::atoi(w.c_str());
+  return n >= lo && n <= hi ? n : 0;
+}
+
+}  // namespace
+
+std::string ResolveTimeExpression(const std::vector<std::string>& t, size_t i,
+                                  const std::string& anchor, size_t* consumed) {
+  Ymd a;
+  if (!ParseIso(anchor, &a)) return "";
+  const long today = DaysFromCivil(a.y, a.m, a.d);
+  auto at = [&](size_t k) -> const std::string& {
+    static const std::string kEmpty;
+    return i + k < t.size() ? t[i + k] : kEmpty;
+  };
+  *consumed = 1;
+  if (at(0) == "today" || at(0) == "tonight") return Format(a);
+  if (at(0) == "yesterday") return Format(CivilFromDays(today - 1));
+  if (at(0) == "tomorrow") return Format(CivilFromDays(today + 1));
+  int wd = Weekday(at(0));
+  if (wd >= 0) {
+    long anchor_wd = ((today % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday
+    long back = (anchor_wd - wd + 7) % 7;
+    return Format(CivilFromDays(today - back));
+  }
+  if ((at(0) == "last" || at(0) == "this" || at(0) == "next") &&
+      (at(1) == "week" || at(1) == "month" || at(1) == "year")) {
+    *consumed = 2;
+    int shift = at(0) == "last" ? -1 : at(0) == "next" ? 1 : 0;
+    if (at(1) == "week") return Format(CivilFromDays(today + 7 * shift));
+    if (at(1) == "year") return std::to_string(a.y + shift);
+    int m = a.m + shift, y = a.y;
+    if (m < 1) m += 12, --y;
+    if (m > 12) m -= 12, ++y;
+    return FormatMonth(y, m);
+  }
+  if ((at(0) == "earlier" || at(0) == "later") && at(1) == "this" &&
+      (at(2) == "month" || at(2) == "week")) {
+    *consumed = 3;
+    return at(2) == "month" ? FormatMonth(a.y, a.m) : Format(a);
+  }
+  int month = Month(at(0));
+  if (month > 0) {
+    // "December 21, 2014" / "December 21" / "December 2014" / "December"
+    int day = Number(at(1), 1, 31);
+    if (day > 0) {
+      size_t k = 2;
+      if (at(k) == ",") ++k;
+      int year = Number(at(k), 1900, 2100);
+      *consumed = year ? k + 1 : 2;
+      if (!year) year = month > a.m ? a.y - 1 : a.y;
+      return Format({year, month, day});
+    }
+    int year = Number(at(1), 1900, 2100);
+    if (year) {
+      *consumed = 2;
+      return FormatMonth(year, month);
+    }
+    if (at(0) == "may") return "";  // the modal verb, most of the time
+    return FormatMonth(month > a.m ? a.y - 1 : a.y, month);
+  }
+  // "21 December 2014"
+  int day = Number(at(0), 1, 31);
+  if (day > 0 && Month(at(1)) > 0) {
+    int year = Number(at(2), 1900, 2100);
+    int m = Month(at(1));
+    *consumed = year ? 3 : 2;
+    if (!year) year = m > a.m ? a.y - 1 : a.y;
+    return Format({year, m, day});
+  }
+  return "";
+}
+
+void TimeExpressionStage::Run(Document& doc, DocumentState& state,
+                              KnowledgeGraph&) const {
+  state.sentence_dates.assign(doc.sentences.size(), doc.date);
+  if (doc.date.empty()) return;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (sentence.in_title) continue;
+    std::vector<std::string> words;
+    for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+      words.push_back(Lower(doc.TokenText(i)));
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      size_t consumed = 0;
+      std::string date = ResolveTimeExpression(words, i, doc.date, &consumed);
+      if (!date.empty()) {
+        state.sentence_dates[s] = date;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,38 @@
+// Tokenizer: splits UTF-8 text into word, number and punctuation tokens
+// with byte offsets. Used both for documents and for lexicon phrases, so a
+// phrase and the text it should match are cut the same way. Thread-safe.
+#ifndef NEWSGRAPH_EXTRACTORS_TOKENIZER_H_
+#define NEWSGRAPH_EXTRACTORS_TOKENIZER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/document.h"
+
+namespace newsgraph {
+
+// Tokens of text[span], offsets relative to the start of `text`.
+// Words keep inner hyphens, apostrophes and dots ("U.S.", "vice-president",
+// "O'Brien"); a possessive "'s" / "’s" is its own token; known
+// abbreviations ("Dr.", "Jan.") keep their final dot.
+std::vector<Token> Tokenize(std::string_view text, Span span);
+inline std::vector<Token> Tokenize(std::string_view text) {
+  return Tokenize(text, Span{0, text.size()});
+}
+
+// ASCII-lowercased copy.
+std::string Lower(std::string_view text);
+
+// Lowercased token texts joined by single spaces: the key of a phrase.
+std::string PhraseKey(std::string_view text);
+
+// True when the word starts with an uppercase letter (ASCII or Latin-1/
+// Latin Extended uppercase in UTF-8).
+bool StartsUpper(std::string_view word);
+// True when the word has letters and all of them are uppercase ("FBI").
+bool AllUpper(std::string_view word);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACTORS_TOKENIZER_H_
