@@ -539,6 +539,10 @@ class Recognizer {
   bool OrganizationPattern(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
     if (!StartsUpper(Tok(i)) || NotNameWords().count(Low(i))) return false;
+    // "US-based Sony ...": a hyphenated modifier is not part of the name.
+    std::string first = Low(i);
+    size_t hyphen = first.find('-');
+    if (hyphen != std::string::npos && !StartsUpper(Tok(i).substr(hyphen + 1))) return false;
     size_t j = i;
     size_t last_head = 0;
     while (j < sent.last_token && j - i < 8) {
@@ -657,11 +661,27 @@ class Recognizer {
   // A lone surname of an official named earlier ("Kerry said").
   bool Surname(size_t s, size_t& i) {
     if (!IsNameWord(i)) return false;
-    auto it = surname_to_official_.find(Low(i));
-    if (it == surname_to_official_.end()) return false;
     size_t end = i + 1;
-    if (IsNameWord(end) && !surname_to_official_.count(Low(end))) return false;
-    AddMention(s, i, end, it->second, NodeKind::kOfficial, "surname");
+    if (IsNameWord(end)) return false;
+    std::string id;
+    auto it = surname_to_official_.find(Low(i));
+    if (it != surname_to_official_.end()) {
+      id = it->second;
+    } else {
+      // A well-known office holder named by surname alone ("Lavrov said"):
+      // only when one holder of that surname was in office at the time.
+      auto known = lex_.surnames.find(Low(i));
+      if (known == lex_.surnames.end()) return false;
+      std::string only;
+      for (const std::string& key : known->second) {
+        if (!OfficialActive(key)) continue;
+        if (!only.empty()) return false;
+        only = key;
+      }
+      if (only.empty()) return false;
+      id = EnsureLexiconOfficial(only, s);
+    }
+    AddMention(s, i, end, id, NodeKind::kOfficial, "surname");
     i = end;
     return true;
   }

@@ -91,6 +91,24 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
       i = end - 1;
     }
   }
+  // In an article about a cyberattack, "the attack" is that cyberattack.
+  auto cyber = by_category.find("cyberattack");
+  auto plain = by_category.find("attack");
+  if (cyber != by_category.end() && plain != by_category.end()) {
+    LocalEvent& into = cyber->second;
+    for (size_t k = 0; k < plain->second.mentions.size(); ++k) {
+      into.mentions.push_back(plain->second.mentions[k]);
+      into.sentences.push_back(plain->second.sentences[k]);
+    }
+    for (const std::string& p : plain->second.participants) {
+      if (std::find(into.participants.begin(), into.participants.end(), p) ==
+          into.participants.end()) {
+        into.participants.push_back(p);
+      }
+    }
+    into.salient = into.salient || plain->second.salient;
+    by_category.erase(plain);
+  }
   for (auto& [category, ev] : by_category) {
     if (ev.mentions.size() >= 2) ev.salient = true;
     if (!ev.salient) continue;

@@ -1,5 +1,6 @@
 #include "extractors/graph_builder.h"
 
+#include <cmath>
 #include <set>
 
 #include "extractors/document_state.h"
@@ -21,7 +22,7 @@ Evidence MakeEvidence(const Document& doc, const DocumentState& state, size_t se
   }
   e.trigger = trigger;
   e.rule = rule;
-  e.confidence = confidence;
+  e.confidence = std::round(confidence * 1000.0) / 1000.0;  // stable in every format
   e.date = sentence < state.sentence_dates.size() ? state.sentence_dates[sentence] : doc.date;
   e.cameo = cameo;
   return e;

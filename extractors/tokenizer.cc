@@ -64,7 +64,7 @@ const std::unordered_set<std::string>& Abbreviations() {
       "sgt", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "mt",
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
       "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-      "fri", "sat", "sun", "inc", "corp", "co", "ltd", "no", "vs", "etc",
+      "fri", "sat", "sun", "inc", "corp", "co", "ltd", "vs", "etc",
       "approx", "dept", "est", "fig", "govt", "pres", "u.s", "u.n", "u.k",
       "e.g", "i.e", "a.m", "p.m", "n", "s", "d.c", "u.s.a", "e.u", "ft",
       "vol", "pp"};

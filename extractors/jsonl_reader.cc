@@ -1,0 +1,283 @@
+#include "extractors/jsonl_reader.h"
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "extractors/dates.h"
+#include "extractors/text_reader.h"
+#include "extractors/utf8.h"
+#include "rapidjson/document.h"
+#include "rapidjson/error/en.h"
+
+namespace newsgraph {
+namespace {
+
+using rapidjson::Value;
+
+// The first of `names` that `object` has with a non-null value, or null;
+// `found` (if not null) gets its name.
+const Value* Field(const Value& object,
+                   std::initializer_list<const char*> names,
+                   const char** found = nullptr) {
+  for (const char* name : names) {
+    const auto it = object.FindMember(name);
+    if (it != object.MemberEnd() && !it->value.IsNull()) {
+      if (found != nullptr) *found = name;
+      return &it->value;
+    }
+  }
+  return nullptr;
+}
+
+// A string's value, an integer's digits, else "".
+std::string StringOf(const Value* v) {
+  if (v == nullptr) return "";
+  if (v->IsString()) return std::string(v->GetString(), v->GetStringLength());
+  if (v->IsInt64()) return std::to_string(v->GetInt64());
+  if (v->IsUint64()) return std::to_string(v->GetUint64());
+  return "";
+}
+
+const char* TypeName(const Value& v) {
+  if (v.IsNull()) return "null";
+  if (v.IsBool()) return "a boolean";
+  if (v.IsNumber()) return "a number";
+  if (v.IsString()) return "a string";
+  if (v.IsArray()) return "an array";
+  return "an object";
+}
+
+// RapidJSON's "Invalid value." as "invalid value".
+std::string ParseErrorReason(rapidjson::ParseErrorCode code) {
+  std::string reason = rapidjson::GetParseError_En(code);
+  if (!reason.empty() && reason.back() == '.') reason.pop_back();
+  if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') {
+    reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+  }
+  return reason;
+}
+
+bool IsHex4(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return false;
+  for (size_t k = i; k < i + 4; ++k) {
+    const char c = s[k];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+          (c >= 'A' && c <= 'F'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The value of the escape "\uXXXX" at s[i], or -1 if there is none.
+long Escape(std::string_view s, size_t i) {
+  if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u' ||
+      !IsHex4(s, i + 2)) {
+    return -1;
+  }
+  return std::stol(std::string(s.substr(i + 2, 4)), nullptr, 16);
+}
+
+struct Mended {
+  std::string line;
+  size_t surrogates = 0;  // unpaired surrogate escapes made \uFFFD
+  size_t controls = 0;    // raw control bytes in strings made spaces
+};
+
+// What RapidJSON rejects but a reader can mend without moving any byte:
+// an unpaired surrogate escape (as JavaScript writes them) becomes \uFFFD,
+// a raw control character inside a string a space.
+Mended MendStrings(std::string_view line) {
+  Mended m;
+  m.line.reserve(line.size());
+  bool in_string = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    const char c = line[i];
+    if (!in_string || c == '"') {
+      in_string = in_string != (c == '"');
+      m.line += c;
+      ++i;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      ++m.controls;
+      m.line += ' ';
+      ++i;
+    } else if (c != '\\') {
+      m.line += c;
+      ++i;
+    } else if (const long cp = Escape(line, i); cp >= 0xD800 && cp <= 0xDFFF) {
+      const long next = Escape(line, i + 6);
+      if (cp <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+        m.line.append(line.substr(i, 12));
+        i += 12;
+      } else {
+        ++m.surrogates;
+        m.line += "\\uFFFD";
+        i += 6;
+      }
+    } else {
+      m.line.append(line.substr(i, std::min<size_t>(2, line.size() - i)));
+      i += 2;
+    }
+  }
+  return m;
+}
+
+bool Mendable(rapidjson::ParseErrorCode code) {
+  return code == rapidjson::kParseErrorStringUnicodeSurrogateInvalid ||
+         code == rapidjson::kParseErrorStringEscapeInvalid ||
+         code == rapidjson::kParseErrorStringMissQuotationMark;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// A metadata value: repaired quietly (the text's repairs are the ones
+// worth reporting) and on one line.
+std::string CleanValue(std::string_view s) {
+  return CollapseSpaces(RepairText(s, "", nullptr));
+}
+
+// The first date field that gives a date; a warning if there were date
+// fields and none did.
+std::string DateOf(const Value& object, const std::string& location,
+                   std::vector<Diagnostic>* diagnostics) {
+  static constexpr const char* kNames[] = {
+      "date",          "published", "publishedAt", "published_at",
+      "datePublished", "pubdate",   "time"};
+  std::string first_text;
+  for (const char* name : kNames) {
+    const Value* v = Field(object, {name});
+    if (v == nullptr) continue;
+    std::string date;
+    if (v->IsString()) {
+      date = NormalizeDate(StringOf(v));
+    } else if (v->IsInt64()) {
+      const int64_t t = v->GetInt64();
+      date = DateFromUnixTime(t > 100000000000LL ? t / 1000 : t);  // ms?
+    }
+    if (!date.empty()) return date;
+    if (first_text.empty())
+      first_text = v->IsString() ? CleanValue(StringOf(v)) : "?";
+  }
+  if (!first_text.empty()) {
+    diagnostics->push_back(
+        Diagnostic{Diagnostic::Severity::kWarning, location,
+                   "date \"" + first_text + "\" not understood"});
+  }
+  return "";
+}
+
+void AddMendDiagnostics(const Mended& m, const std::string& location,
+                        std::vector<Diagnostic>* diagnostics) {
+  auto add = [&](size_t n, const std::string& singular,
+                 const std::string& plural, const char* what) {
+    if (n == 0) return;
+    diagnostics->push_back(Diagnostic{
+        Diagnostic::Severity::kWarning, location,
+        std::to_string(n) + " " + (n == 1 ? singular : plural) + " " + what});
+  };
+  add(m.surrogates, "unpaired surrogate escape", "unpaired surrogate escapes",
+      "replaced by U+FFFD");
+  add(m.controls, "raw control character in a string",
+      "raw control characters in strings", "replaced by spaces");
+}
+
+// The record's title and text as the Document's text and regions.
+void SetText(std::string_view title, std::string_view text, Document* doc) {
+  std::string composed = CollapseSpaces(title);
+  const bool has_title = !composed.empty();
+  if (has_title && !text.empty()) composed += "\n\n";
+  composed += text;
+  doc->text = RepairText(composed, doc->origin, &doc->diagnostics);
+  size_t body_begin = 0;
+  if (has_title) {
+    // Repair never makes a newline out of a collapsed title.
+    body_begin = std::min(doc->text.find('\n'), doc->text.size());
+    doc->title = doc->text.substr(0, body_begin);
+    Region region;
+    region.kind = Region::Kind::kTitle;
+    region.span = Span{0, body_begin};
+    doc->regions.push_back(region);
+  }
+  AppendParagraphRegions(doc->text, body_begin, doc->text.size(),
+                         &doc->regions);
+}
+
+}  // namespace
+
+StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
+                                std::string_view line) {
+  const std::string location =
+      std::string(origin) + ":" + std::to_string(line_number);
+  auto error = [&](const std::string& reason) {
+    return Status::Error(location + ": " + reason);
+  };
+  if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return error("empty line");
+  }
+
+  rapidjson::Document json;
+  json.Parse(line.data(), line.size());
+  Mended mended;
+  if (json.HasParseError() && Mendable(json.GetParseError())) {
+    mended = MendStrings(line);
+    json.Parse(mended.line.data(), mended.line.size());
+  }
+  if (json.HasParseError()) {
+    return error("invalid JSON at column " +
+                 std::to_string(json.GetErrorOffset() + 1) + ": " +
+                 ParseErrorReason(json.GetParseError()));
+  }
+  if (!json.IsObject()) {
+    return error(std::string("expected a JSON object, got ") + TypeName(json));
+  }
+
+  const char* text_name = nullptr;
+  const Value* text =
+      Field(json, {"text", "body", "content", "article"}, &text_name);
+  if (text == nullptr) {
+    return error("no \"text\", \"body\", \"content\" or \"article\" field");
+  }
+  if (!text->IsString()) {
+    return error(std::string("field \"") + text_name + "\" is " +
+                 TypeName(*text) + ", not a string");
+  }
+  const Value* title = Field(json, {"title", "headline"});
+  if (text->GetStringLength() == 0 && CollapseSpaces(StringOf(title)).empty()) {
+    return error("empty text and no title");
+  }
+
+  Document doc;
+  doc.origin = location;
+  AddMendDiagnostics(mended, location, &doc.diagnostics);
+  doc.id = CleanValue(StringOf(Field(json, {"id", "url", "uri", "link"})));
+  if (doc.id.empty()) doc.id = location;
+  doc.url = CleanValue(StringOf(Field(json, {"url", "link"})));
+  if (const Value* source = Field(json, {"source"})) {
+    doc.source =
+        CleanValue(source->IsObject() ? StringOf(Field(*source, {"name"}))
+                                      : StringOf(source));
+  }
+  doc.date = DateOf(json, location, &doc.diagnostics);
+  SetText(StringOf(title),
+          std::string_view(text->GetString(), text->GetStringLength()), &doc);
+  return doc;
+}
+
+}  // namespace newsgraph

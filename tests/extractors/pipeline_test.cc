@@ -1,0 +1,118 @@
+#include "extractors/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+#include "extractors/lexicons.h"
+#include "test_lexicons.h"
+
+namespace newsgraph {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineTest() : lexicons_(TestLexicons()) {}
+
+  // Runs the standard pipeline over `body` (dated 2014-12-22, a Monday).
+  KnowledgeGraph Build(const std::string& body) {
+    StatusOr<Pipeline> pipeline = Pipeline::Standard(lexicons_);
+    EXPECT_TRUE(pipeline.ok());
+    Document doc;
+    doc.id = "test";
+    doc.date = "2014-12-22";
+    doc.text = body;
+    KnowledgeGraph graph;
+    pipeline->Process(doc, graph);
+    return graph;
+  }
+
+  static std::set<Triple> Edges(const KnowledgeGraph& g) {
+    std::set<Triple> out;
+    for (const auto& e : g.Edges()) {
+      out.insert({e.source->label, std::string(Name(e.edge->relation)), e.target->label});
+    }
+    return out;
+  }
+
+  Lexicons lexicons_;
+};
+
+TEST_F(PipelineTest, TitledOfficialsAreAffiliatedAndActOnEachOther) {
+  const std::string text =
+      "US Secretary of State John Kerry briefed Foreign Minister Wang Yi of China on Sunday.";
+  KnowledgeGraph g = Build(text);
+  std::set<Triple> edges = Edges(g);
+  EXPECT_TRUE(edges.count({"John Kerry", "briefs", "Wang Yi"}));
+  EXPECT_TRUE(edges.count({"John Kerry", "affiliated_with", "United States"}));
+  EXPECT_TRUE(edges.count({"Wang Yi", "affiliated_with", "China"}));
+  const Node* kerry = g.FindNode("official:john-kerry");
+  ASSERT_NE(kerry, nullptr);
+  EXPECT_EQ(kerry->role, "Secretary of State");
+  // The evidence carries the sentence, its byte span and the resolved date.
+  for (const auto& e : g.Edges()) {
+    if (e.edge->relation != RelationKind::kBriefs) continue;
+    const Evidence& ev = e.edge->evidence.at(0);
+    EXPECT_EQ(ev.begin, 0u);
+    EXPECT_EQ(ev.end, text.size());
+    EXPECT_EQ(ev.trigger, "briefed");
+    EXPECT_EQ(ev.date, "2014-12-21");
+    EXPECT_EQ(ev.cameo, "040");
+  }
+}
+
+TEST_F(PipelineTest, NegationAndDenialGiveNoEdge) {
+  std::set<Triple> edges = Edges(Build(
+      "Japan did not accuse China. Pyongyang denied it was behind the attack, the FBI said."));
+  for (const Triple& t : edges) {
+    EXPECT_NE(std::get<1>(t), "accuses") << std::get<0>(t) << " -> " << std::get<2>(t);
+  }
+}
+
+TEST_F(PipelineTest, PassiveCoordinationAndAttribution) {
+  std::set<Triple> edges = Edges(Build(
+      "Russia and China vetoed the resolution. North Korea was condemned by Japan. "
+      "The FBI said North Korea was behind the hack on Sony Pictures."));
+  EXPECT_TRUE(edges.count({"Japan", "criticizes", "North Korea"}));
+  EXPECT_TRUE(edges.count({"Federal Bureau of Investigation", "accuses", "North Korea"}));
+  EXPECT_TRUE(edges.count({"Federal Bureau of Investigation", "part_of", "United States"}) == 0)
+      << "the US is not named, so the lexicon parent is not added";
+  EXPECT_TRUE(edges.count({"Sony Pictures Entertainment", "involved_in",
+                           "hack on Sony Pictures Entertainment"}));
+}
+
+TEST_F(PipelineTest, CapitalsAreGovernmentsOnlyWhenTheyAct) {
+  KnowledgeGraph g = Build("Washington called on Beijing to act. The talks were held in Moscow.");
+  std::set<Triple> edges = Edges(g);
+  EXPECT_TRUE(edges.count({"United States", "appeals_to", "China"}));
+  EXPECT_EQ(g.FindNode("country:RUS"), nullptr);
+}
+
+TEST_F(PipelineTest, SurnamesPronounsAndLexiconOfficials) {
+  std::set<Triple> edges = Edges(Build(
+      "Lavrov condemned Japan. He also threatened Tokyo. Hackers threatened Sony."));
+  EXPECT_TRUE(edges.count({"Sergey Lavrov", "criticizes", "Japan"}));
+  EXPECT_TRUE(edges.count({"Sergey Lavrov", "threatens", "Japan"}));
+  EXPECT_TRUE(edges.count({"Sergey Lavrov", "affiliated_with", "Russia"}));
+  EXPECT_TRUE(edges.count({"hackers", "threatens", "Sony Pictures Entertainment"}));
+}
+
+TEST_F(PipelineTest, RefusesAStageWhoseInputNobodyProvides) {
+  class Needy : public Stage {
+   public:
+    std::string Name() const override { return "needy"; }
+    std::vector<std::string> Requires() const override { return {"tokens"}; }
+    std::vector<std::string> Provides() const override { return {}; }
+    void Run(Document&, DocumentState&, KnowledgeGraph&) const override {}
+  };
+  StatusOr<Pipeline> p = Pipeline::Create({std::make_shared<Needy>()});
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().message(),
+            "pipeline: stage 'needy' requires 'tokens', which no earlier stage provides");
+}
+
+}  // namespace
+}  // namespace newsgraph

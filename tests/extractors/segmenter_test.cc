@@ -1,0 +1,35 @@
+#include "extractors/segmenter.h"
+
+#include <gtest/gtest.h>
+
+namespace newsgraph {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  SegmentRegion(doc, {Region::Kind::kBody, {0, text.size()}});
+  std::vector<std::string> out;
+  for (const Sentence& s : doc.sentences) out.emplace_back(doc.Text(s.span));
+  return out;
+}
+
+TEST(SegmenterTest, AbbreviationsDoNotEndSentences) {
+  EXPECT_EQ(Sentences("The U.S. Secretary met Dr. Li on Jan. 5 in Washington. He left."),
+            (std::vector<std::string>{"The U.S. Secretary met Dr. Li on Jan. 5 in Washington.",
+                                      "He left."}));
+}
+
+TEST(SegmenterTest, QuotesStayWithTheirSentenceAndBlankLinesSplit) {
+  EXPECT_EQ(Sentences("He said \"no.\" Then she spoke\n\nA new paragraph"),
+            (std::vector<std::string>{"He said \"no.\"", "Then she spoke",
+                                      "A new paragraph"}));
+}
+
+TEST(SegmenterTest, LowercaseAfterPeriodContinues) {
+  EXPECT_EQ(Sentences("It rose 2.5 pct. in March. Prices fell."),
+            (std::vector<std::string>{"It rose 2.5 pct. in March.", "Prices fell."}));
+}
+
+}  // namespace
+}  // namespace newsgraph

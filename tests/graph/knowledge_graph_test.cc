@@ -1,0 +1,153 @@
+#include "graph/knowledge_graph.h"
+
+#include <gtest/gtest.h>
+
+namespace newsgraph {
+namespace {
+
+Node Country(const std::string& iso, const std::string& label) {
+  Node n;
+  n.id = "country:" + iso;
+  n.kind = NodeKind::kCountry;
+  n.label = label;
+  n.iso_code = iso;
+  n.mentions = 1;
+  return n;
+}
+
+Evidence Mention(const std::string& doc, uint64_t begin, const std::string& date) {
+  Evidence e;
+  e.document = doc;
+  e.begin = begin;
+  e.end = begin + 10;
+  e.text = "text of " + doc;
+  e.trigger = "accused";
+  e.rule = "svo:accuses";
+  e.date = date;
+  e.cameo = "112";
+  return e;
+}
+
+TEST(KnowledgeGraphTest, AddingAnExistingNodeMergesIt) {
+  KnowledgeGraph g;
+  g.AddNode(Country("USA", "United States"));
+  Node again = Country("USA", "US");
+  again.aliases = {"Washington"};
+  again.wikidata = "Q30";
+  g.AddNode(again);
+  ASSERT_EQ(g.NodeCount(), 1u);
+  const Node* n = g.FindNode("country:USA");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->label, "United States");
+  EXPECT_EQ(n->aliases, (std::set<std::string>{"US", "Washington"}));
+  EXPECT_EQ(n->wikidata, "Q30");
+  EXPECT_EQ(n->mentions, 2u);
+}
+
+TEST(KnowledgeGraphTest, EdgesAggregatePerSourceRelationTarget) {
+  KnowledgeGraph g;
+  g.AddNode(Country("USA", "United States"));
+  g.AddNode(Country("PRK", "North Korea"));
+  ASSERT_TRUE(g.AddRelation("country:USA", RelationKind::kAccuses, "country:PRK",
+                            Mention("b", 5, "2014-12-20")).ok());
+  ASSERT_TRUE(g.AddRelation("country:USA", RelationKind::kAccuses, "country:PRK",
+                            Mention("a", 7, "2014-12-19")).ok());
+  ASSERT_TRUE(g.AddRelation("country:USA", RelationKind::kThreatens, "country:PRK",
+                            Mention("a", 9, "2014-12-19")).ok());
+  ASSERT_EQ(g.EdgeCount(), 2u);
+  auto edges = g.Edges();
+  const Edge& accuses = *edges[0].edge;
+  EXPECT_EQ(accuses.relation, RelationKind::kAccuses);
+  EXPECT_EQ(accuses.weight, 2u);
+  EXPECT_EQ(accuses.first_date, "2014-12-19");
+  EXPECT_EQ(accuses.last_date, "2014-12-20");
+  EXPECT_EQ(accuses.documents, (std::set<std::string>{"a", "b"}));
+  ASSERT_EQ(accuses.evidence.size(), 2u);
+  EXPECT_EQ(accuses.evidence[0].document, "a");  // sorted, not by arrival
+  EXPECT_EQ(accuses.Cameo(), "112");
+}
+
+TEST(KnowledgeGraphTest, RejectsUnknownNodesAndSelfLoops) {
+  KnowledgeGraph g;
+  g.AddNode(Country("USA", "United States"));
+  Status missing = g.AddRelation("country:USA", RelationKind::kAccuses, "country:XXX",
+                                 Mention("a", 0, ""));
+  EXPECT_FALSE(missing.ok());
+  EXPECT_EQ(missing.message(), "no node 'country:XXX'");
+  Status self = g.AddRelation("country:USA", RelationKind::kAccuses, "country:USA",
+                              Mention("a", 0, ""));
+  EXPECT_EQ(self.message(), "relation from 'country:USA' to itself");
+  EXPECT_EQ(g.EdgeCount(), 0u);
+}
+
+TEST(KnowledgeGraphTest, EvidenceLimitKeepsCountsAndTheFirstMentions) {
+  KnowledgeGraph g(2);
+  g.AddNode(Country("USA", "United States"));
+  g.AddNode(Country("PRK", "North Korea"));
+  for (int i = 5; i > 0; --i) {
+    g.AddRelation("country:USA", RelationKind::kAccuses, "country:PRK",
+                  Mention("d" + std::to_string(i), 0, "2014-12-0" + std::to_string(i)));
+  }
+  const Edge& e = *g.Edges()[0].edge;
+  EXPECT_EQ(e.weight, 5u);
+  EXPECT_EQ(e.documents.size(), 5u);
+  EXPECT_EQ(e.first_date, "2014-12-01");
+  EXPECT_EQ(e.last_date, "2014-12-05");
+  ASSERT_EQ(e.evidence.size(), 2u);
+  EXPECT_EQ(e.evidence[0].document, "d1");
+  EXPECT_EQ(e.evidence[1].document, "d2");
+}
+
+// The graph of a corpus must not depend on the order documents arrive in,
+// so that any number of threads gives the same output.
+TEST(KnowledgeGraphTest, MergeIsOrderIndependent) {
+  auto part = [](const std::string& doc, const std::string& label) {
+    KnowledgeGraph g(3);
+    Node us = Country("USA", label);
+    g.AddNode(us);
+    g.AddNode(Country("PRK", "North Korea"));
+    g.AddRelation("country:USA", RelationKind::kAccuses, "country:PRK",
+                  Mention(doc, 1, "2014-12-2" + doc.substr(1)));
+    g.AddDocuments(1);
+    return g;
+  };
+  KnowledgeGraph ab(3), ba(3);
+  KnowledgeGraph a = part("d1", "United States"), b = part("d2", "US");
+  ab.Merge(a);
+  ab.Merge(b);
+  ba.Merge(b);
+  ba.Merge(a);
+  ASSERT_EQ(ab.NodeCount(), ba.NodeCount());
+  EXPECT_EQ(ab.document_count(), 2u);
+  auto na = ab.Nodes(), nb = ba.Nodes();
+  for (size_t i = 0; i < na.size(); ++i) {
+    EXPECT_EQ(na[i]->label, nb[i]->label);
+    EXPECT_EQ(na[i]->aliases, nb[i]->aliases);
+    EXPECT_EQ(na[i]->mentions, nb[i]->mentions);
+  }
+  const Edge& ea = *ab.Edges()[0].edge;
+  const Edge& eb = *ba.Edges()[0].edge;
+  EXPECT_EQ(ea.weight, 2u);
+  EXPECT_EQ(ea.evidence, eb.evidence);
+  EXPECT_EQ(ea.first_date, eb.first_date);
+}
+
+TEST(KnowledgeGraphTest, NodesAndEdgesComeSorted) {
+  KnowledgeGraph g;
+  g.AddNode(Country("ZWE", "Zimbabwe"));
+  g.AddNode(Country("AFG", "Afghanistan"));
+  g.AddNode(Country("MEX", "Mexico"));
+  g.AddRelation("country:ZWE", RelationKind::kSupports, "country:AFG", Mention("a", 0, ""));
+  g.AddRelation("country:AFG", RelationKind::kOpposes, "country:MEX", Mention("a", 0, ""));
+  g.AddRelation("country:AFG", RelationKind::kAppealsTo, "country:MEX", Mention("a", 0, ""));
+  auto nodes = g.Nodes();
+  EXPECT_EQ(nodes[0]->id, "country:AFG");
+  EXPECT_EQ(nodes[2]->id, "country:ZWE");
+  auto edges = g.Edges();
+  EXPECT_EQ(edges[0].edge->relation, RelationKind::kAppealsTo);
+  EXPECT_EQ(edges[1].edge->relation, RelationKind::kOpposes);
+  EXPECT_EQ(edges[2].source->id, "country:ZWE");
+}
+
+}  // namespace
+}  // namespace newsgraph
