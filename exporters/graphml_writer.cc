@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "exporters/internal/category.h"
 #include "exporters/internal/text.h"
 #include "graph/schema.h"
 
@@ -23,6 +24,7 @@ using exporters_internal::AppendCleanText;
 using exporters_internal::AppendDouble;
 using exporters_internal::AppendUint;
 using exporters_internal::AppendXmlEscaped;
+using exporters_internal::CategoryName;
 using exporters_internal::CleanText;
 using exporters_internal::OutputSink;
 using exporters_internal::XmlContext;
@@ -117,12 +119,6 @@ constexpr std::array<std::array<int, 3>, 4> kKindColours = {{
     {{15, 157, 88}},
 }};
 constexpr std::array<int, 3> kOtherColour = {{128, 128, 128}};
-
-// TODO(graph): spell this in graph/schema.h with the other kinds.
-std::string_view CategoryName(RelationCategory category) {
-  return category == RelationCategory::kInteraction ? "interaction"
-                                                    : "structural";
-}
 
 bool IsNmtokenByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

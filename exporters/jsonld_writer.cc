@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "exporters/internal/category.h"
 #include "exporters/internal/text.h"
 #include "graph/schema.h"
 
@@ -16,6 +17,7 @@ namespace {
 
 using exporters_internal::AppendDecimal;
 using exporters_internal::AppendUint;
+using exporters_internal::CategoryName;
 using exporters_internal::CleanText;
 using exporters_internal::IsIsoDate;
 using exporters_internal::OutputSink;
@@ -76,12 +78,6 @@ constexpr Term kTerms[] = {
     {"rule", "ng:rule", ""},
     {"date", "ng:date", kDate},
 };
-
-// TODO(graph): spell this in graph/schema.h with the other kinds.
-std::string_view CategoryName(RelationCategory category) {
-  return category == RelationCategory::kInteraction ? "interaction"
-                                                    : "structural";
-}
 
 // Wikidata entity ids: Q followed by digits, no leading zero.
 bool IsWikidataItem(std::string_view id) {

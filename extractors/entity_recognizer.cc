@@ -51,7 +51,9 @@ const std::unordered_set<std::string>& OrgHeads() {
       "ltd.", "co.", "airlines", "airline", "air", "times", "post",
       "news", "daily", "tribune", "herald", "journal", "press", "radio",
       "television", "brigade", "brigades", "cabinet", "senate", "congress",
-      "secretariat", "board", "programme", "program", "entertainment"};
+      "secretariat", "board", "programme", "program", "entertainment",
+      "forum", "initiative", "mission", "coalition", "league", "society",
+      "commerce", "affairs", "defence", "defense", "guards", "corps"};
   return k;
 }
 
@@ -93,6 +95,18 @@ const std::vector<std::pair<std::string, std::string>>& CountryBodies() {
       {"state media", "state-media"},
       {"state news agency", "state-media"},
   };
+  return k;
+}
+
+// Capitalized sentence-initial words that are not part of a name.
+const std::unordered_set<std::string>& NotNameStarts() {
+  static const std::unordered_set<std::string> k = {
+      "many", "some", "several", "all", "both", "other", "most", "few",
+      "each", "every", "those", "our", "new", "former", "top", "senior",
+      "another", "two", "three", "four", "five", "ten", "members", "according",
+      "under", "without", "despite", "although", "though", "however", "meanwhile",
+      "speaking", "asked", "earlier", "later", "then", "now", "there", "here",
+      "what", "why", "how", "where", "whether", "not", "no", "more", "less"};
   return k;
 }
 
@@ -215,6 +229,9 @@ class Recognizer {
     std::vector<Token> t = Tokenize(label);
     if (t.size() >= 2) {
       surname_to_official_[Lower(label.substr(t.back().span.begin, t.back().span.size()))] = id;
+      // Family name first ("Kim Jong Un", "Xi Jinping"): the first word too,
+      // unless another official already has it.
+      surname_to_official_.emplace(Lower(label.substr(0, t.front().span.end)), id);
     }
   }
 
@@ -317,6 +334,31 @@ class Recognizer {
     return "";
   }
 
+  // "al-Assad", "el-Sisi", "bin Salman", "van der Leyen": parts of a name
+  // that is already under way.
+  bool IsNameParticle(size_t i) const {
+    std::string low = Low(i);
+    static const std::unordered_set<std::string> kParticles = {
+        "bin", "ibn", "van", "von", "der", "de", "da", "di", "del", "la", "le", "abu", "al"};
+    if (kParticles.count(low)) return i + 1 < doc_.tokens.size() && IsNameWord(i + 1);
+    return (low.rfind("al-", 0) == 0 || low.rfind("el-", 0) == 0) && low.size() > 3 &&
+           StartsUpper(Tok(i).substr(3));
+  }
+
+  // The end of a person's name starting at `first`: up to four name words
+  // (and particles inside), stopping at a known non-person name.
+  size_t NameEnd(size_t first, size_t end) const {
+    size_t k = first;
+    while (k < end && k - first < 5) {
+      bool word = IsNameWord(k) || (k > first && IsNameParticle(k));
+      if (!word) break;
+      Match m = Lookup(k, end);
+      if (m.entry && m.entry->kind != NodeKind::kOfficial) break;
+      ++k;
+    }
+    return k;
+  }
+
   bool IsNameWord(size_t i) const {
     std::string_view t = Tok(i);
     if (t.empty() || doc_.tokens[i].shape != TokenShape::kWord) return false;
@@ -393,13 +435,26 @@ class Recognizer {
     const TitleEntry* title = TitleAt(i, sent.last_token, &title_len);
     if (!title) return false;
     size_t name = i + title_len;
-    size_t name_end = name;
-    while (name_end < sent.last_token && name_end - name < 4 && IsNameWord(name_end)) {
-      Match m = Lookup(name_end, sent.last_token);
-      if (m.entry && m.entry->kind != NodeKind::kOfficial) break;
-      ++name_end;
+    size_t title_end = name;
+    // "Ambassador to the UK Alexander Yakovenko", "Under-Secretary-General
+    // for Political Affairs Jeffrey Feltman": the post's complement.
+    if (Low(name) == "to" || Low(name) == "for") {
+      size_t k = name + 1;
+      if (Low(k) == "the") ++k;
+      size_t c = k;
+      while (c < sent.last_token && c - k < 4 && StartsUpper(Tok(c))) {
+        Match m = Lookup(c, sent.last_token);
+        if (m.entry && m.entry->kind == NodeKind::kCountry) {
+          c += m.length;
+          break;
+        }
+        ++c;
+      }
+      if (c > k && NameEnd(c, sent.last_token) >= c + 2) name = c;
     }
+    size_t name_end = NameEnd(name, sent.last_token);
     if (name_end == name) return false;
+    (void)title_end;
     // A title written in lower case needs a capitalized title or name.
     std::string role(doc_.Text({doc_.tokens[i].span.begin,
                                 doc_.tokens[name - 1].span.end}));
@@ -434,6 +489,58 @@ class Recognizer {
     return -1;
   }
 
+  // Tokens [i, end) spell one of CountryBodies() ("Foreign Ministry").
+  const std::string* BodyOf(size_t i, size_t end) const {
+    std::string key;
+    for (size_t k = i; k < end; ++k) key += (k > i ? " " : "") + Low(k);
+    for (const auto& [phrase, body] : CountryBodies()) {
+      if (phrase == key) return &body;
+    }
+    return nullptr;
+  }
+  bool BareBody(size_t i, size_t end) const { return BodyOf(i, end) != nullptr; }
+
+  // A country's body named without its country ("the Foreign Ministry
+  // said"): the body of the country in focus, the latest one named.
+  bool AnchoredBody(size_t s, size_t i, size_t end) {
+    const std::string* body = BodyOf(i, end);
+    if (!body) return false;
+    std::string iso;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+      if (it->kind == NodeKind::kCountry) {
+        iso = it->node_id.substr(std::string("country:").size());
+        break;
+      }
+    }
+    if (iso.empty()) return false;
+    std::string label(doc_.Text({doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end}));
+    std::string id = BodyId(iso, *body);
+    Ensure(id, NodeKind::kOrganization, TitleCase(label), s);
+    AddMention(s, i, end, id, NodeKind::kOrganization, "body-in-focus");
+    Affiliate(id, "country:" + iso, s, "", "body-in-focus");
+    return true;
+  }
+
+  // The id of a country's body: a lexicon organization when one is named
+  // "<Country> <body>" or "<Demonym> <body>" (China Coast Guard), else
+  // "org:<iso>-<body>".
+  std::string BodyId(const std::string& iso, const std::string& body) const {
+    const CountryEntry& c = lex_.countries.at(iso);
+    for (const auto& [phrase, canonical] : CountryBodies()) {
+      if (canonical != body) continue;
+      std::vector<std::string> owners = {c.label};
+      owners.insert(owners.end(), c.demonyms.begin(), c.demonyms.end());
+      for (const std::string& owner : owners) {
+        auto it = lex_.gazetteer.find(PhraseKey(owner + " " + phrase));
+        if (it == lex_.gazetteer.end()) continue;
+        for (const GazetteerEntry& e : it->second) {
+          if (e.kind == NodeKind::kOrganization) return "org:" + e.key;
+        }
+      }
+    }
+    return "org:" + Lower(iso) + "-" + body;
+  }
+
   // "China's foreign ministry", "Chinese coastguard", "Pakistan's Foreign Office".
   bool CountryBody(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
@@ -459,8 +566,12 @@ class Recognizer {
       if (body == "state-media") return false;
       std::string label = TitleCase(std::string(doc_.Text(
           {doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end})));
-      std::string id = "org:" + Lower(iso) + "-" + body;
-      Ensure(id, NodeKind::kOrganization, label, s);
+      std::string id = BodyId(iso, body);
+      if (id.rfind("org:" + Lower(iso) + "-", 0) == 0) {
+        Ensure(id, NodeKind::kOrganization, label, s);
+      } else {
+        EnsureOrganization(id.substr(4), s);
+      }
       state_.Entity(country).node.mentions++;
       AddMention(s, i, end, id, NodeKind::kOrganization, "country+body");
       Affiliate(id, country, s, "", "country+body");
@@ -538,7 +649,10 @@ class Recognizer {
   // Capitalized names ending in an organization noun.
   bool OrganizationPattern(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    if (!StartsUpper(Tok(i)) || NotNameWords().count(Low(i))) return false;
+    if (!StartsUpper(Tok(i)) || NotNameWords().count(Low(i)) ||
+        NotNameStarts().count(Low(i))) {
+      return false;
+    }
     // "US-based Sony ...": a hyphenated modifier is not part of the name.
     std::string first = Low(i);
     size_t hyphen = first.find('-');
@@ -548,8 +662,26 @@ class Recognizer {
     while (j < sent.last_token && j - i < 8) {
       std::string low = Low(j);
       if (StartsUpper(Tok(j)) && doc_.tokens[j].shape == TokenShape::kWord) {
-        if (OrgHeads().count(low)) last_head = j + 1;
+        bool head = OrgHeads().count(low) > 0 ||
+                    (low == "house" && Low(j + 1) == "of");
+        if (head) last_head = j + 1;
         ++j;
+        // "Ministry of Commerce", "Institute for Economic Research": the
+        // complement after a head belongs to the name.
+        if (head && j + 1 < sent.last_token && (Low(j) == "of" || Low(j) == "for") &&
+            StartsUpper(Tok(j + 1))) {
+          size_t k = j + 1;
+          while (k < sent.last_token && k - j < 5 && StartsUpper(Tok(k)) &&
+                 !NotNameWords().count(Low(k))) {
+            Match m = Lookup(k, sent.last_token);
+            if (m.entry && m.entry->kind == NodeKind::kCountry) break;
+            ++k;
+          }
+          if (k > j + 1) {
+            last_head = k;
+            j = k;
+          }
+        }
       } else if ((low == "of" || low == "for" || low == "and" || low == "&") &&
                  j + 1 < sent.last_token && StartsUpper(Tok(j + 1))) {
         ++j;
@@ -557,7 +689,16 @@ class Recognizer {
         break;
       }
     }
-    if (last_head == 0 || last_head - i < 2) return false;
+    if (last_head == 0) return false;
+    bool head_first = OrgHeads().count(Low(i)) && last_head - i >= 3;
+    if (last_head - i < 2 && !head_first) return false;
+    if (last_head - i < 2 || (last_head - i == 2 && BareBody(i, last_head))) {
+      if (!head_first) {
+        if (!AnchoredBody(s, i, last_head)) return false;
+        i = last_head;
+        return true;
+      }
+    }
     size_t end = last_head;
     std::string label(doc_.Text({doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end}));
     std::string id = "org:" + Slug(label);
@@ -597,20 +738,22 @@ class Recognizer {
   // Institute, said"
   bool Apposition(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    size_t end = i;
-    while (end < sent.last_token && end - i < 4 && IsNameWord(end)) {
-      Match m = Lookup(end, sent.last_token);
-      if (m.entry && m.entry->kind != NodeKind::kOfficial) break;
-      ++end;
-    }
+    if (i > sent.first_token && (IsPrepositionWord(Low(i - 1)))) return false;
+    size_t end = NameEnd(i, sent.last_token);
     if (end - i < 2 || Tok(end) != ",") return false;
+    std::string_view opener = Tok(end + 1);
+    if (opener.empty() || (StartsUpper(opener) && Low(end + 1) != "a" && Low(end + 1) != "an" &&
+                           Low(end + 1) != "the")) {
+      Match m = Lookup(end + 1, sent.last_token);
+      if (!m.entry || m.entry->kind != NodeKind::kCountry) return false;
+    }
     // The role: up to the next comma or sentence end, must hold a title word.
     size_t r = end + 1;
     if (Low(r) == "a" || Low(r) == "an" || Low(r) == "the") ++r;
     size_t role_end = r;
     bool has_title = false;
     while (role_end < sent.last_token && Tok(role_end) != "," && role_end - r < 12 &&
-           Low(role_end) != "said" && Low(role_end) != "who") {
+           Low(role_end) != "said" && Low(role_end) != "who" && !IsQuote(Tok(role_end))) {
       std::string low = Low(role_end);
       if (RoleWord(low)) has_title = true;
       ++role_end;
@@ -645,6 +788,59 @@ class Recognizer {
     return true;
   }
 
+  static bool IsQuote(std::string_view t) {
+    return t == "\"" || t == "\u201C" || t == "\u201D" || t == "'" || t == "\u2018" ||
+           t == "\u2019";
+  }
+
+  static bool IsPrepositionWord(const std::string& w) {
+    return w == "to" || w == "in" || w == "at" || w == "of" || w == "from" || w == "on" ||
+           w == "for" || w == "with" || w == "by" || w == "abandon";
+  }
+
+  // "Russia's deputy foreign minister, Gennady Gatilov," and "Mahan's
+  // director, Hamid Arabnejad Khanooki,": a role, a comma, then the name.
+  bool RoleThenName(size_t s, size_t& i) {
+    const Sentence& sent = doc_.sentences[s];
+    // i is at the comma after the role.
+    if (Tok(i) != "," || i == sent.first_token) return false;
+    if (!RoleWord(Low(i - 1))) return false;
+    size_t name = i + 1;
+    size_t end = NameEnd(name, sent.last_token);
+    if (end - name < 2) return false;
+    if (end < sent.last_token && Tok(end) != "," && Tok(end) != "." &&
+        Low(end) != "said" && Low(end) != "says" && Low(end) != "told") {
+      return false;
+    }
+    // The role phrase: back to the start of the noun phrase.
+    size_t r = i - 1;
+    while (r > sent.first_token && r + 8 > i) {
+      std::string w = Low(r - 1);
+      if (w == "," || w == "." || w == "the" || w == "a" || w == "an" || w == "and" ||
+          IsQuote(Tok(r - 1)) || w == "said" || w == "with" || w == "by") {
+        break;
+      }
+      --r;
+    }
+    std::string role(doc_.Text({doc_.tokens[r].span.begin, doc_.tokens[i - 1].span.end}));
+    std::string id = ResolvePerson(name, end, s, role);
+    AddMention(s, name, end, id, NodeKind::kOfficial, "role+name");
+    // Affiliation: the first entity named in the role, not after "to".
+    for (const EntityMention& m : doc_.mentions) {
+      if (m.sentence != s || m.first_token < r || m.last_token > i) continue;
+      if (m.first_token > r && Low(m.first_token - 1) == "to") continue;
+      std::string target = m.node_id;
+      if (m.kind == NodeKind::kOfficial) {
+        const auto& affs = state_.Entity(m.node_id).affiliations;
+        target = affs.empty() ? "" : affs.front().target;
+      }
+      Affiliate(id, target, s, role, "role+name");
+      break;
+    }
+    i = end;
+    return true;
+  }
+
   static bool RoleWord(const std::string& w) {
     static const std::unordered_set<std::string> k = {
         "minister", "spokeswoman", "spokesman", "spokesperson", "president",
@@ -654,7 +850,8 @@ class Recognizer {
         "deputy", "premier", "chancellor", "king", "queen", "professor",
         "analyst", "researcher", "expert", "editor", "executive", "ceo",
         "founder", "mayor", "lawmaker", "legislator", "diplomat", "counsellor",
-        "commissioner", "representative", "prosecutor", "judge", "negotiator"};
+        "commissioner", "representative", "prosecutor", "judge", "negotiator",
+        "constable", "aide", "counterpart", "envoy"};
     return k.count(w) > 0;
   }
 
@@ -694,7 +891,7 @@ class Recognizer {
         ++i;
         continue;
       }
-      if (TitleName(s, i) || CountryBody(s, i) || Apposition(s, i) ||
+      if (RoleThenName(s, i) || TitleName(s, i) || CountryBody(s, i) || Apposition(s, i) ||
           Gazetteer(s, i) || OrganizationPattern(s, i) || LocalName(s, i) ||
           Surname(s, i) || Group(s, i)) {
         continue;
