@@ -53,12 +53,18 @@ std::optional<BuildOption> LongOption(std::string_view name) {
 
 std::optional<BuildOption> ShortOption(char c) {
   switch (c) {
-    case 'o': return BuildOption::kOutput;
-    case 'j': return BuildOption::kThreads;
-    case 'q': return BuildOption::kQuiet;
-    case 'v': return BuildOption::kVerbose;
-    case 'h': return BuildOption::kHelp;
-    default: return std::nullopt;
+    case 'o':
+      return BuildOption::kOutput;
+    case 'j':
+      return BuildOption::kThreads;
+    case 'q':
+      return BuildOption::kQuiet;
+    case 'v':
+      return BuildOption::kVerbose;
+    case 'h':
+      return BuildOption::kHelp;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -111,7 +117,8 @@ StatusOr<CommandLine> ParseBuild(const std::vector<std::string>& args) {
       return help;
     }
     if (!TakesValue(*option)) {
-      if (value) return Status::Error("option " + Quote(name) + " takes no value");
+      if (value)
+        return Status::Error("option " + Quote(name) + " takes no value");
       if (*option == BuildOption::kQuiet) build.quiet = true;
       if (*option == BuildOption::kVerbose) build.verbose = true;
       continue;
@@ -132,17 +139,20 @@ StatusOr<CommandLine> ParseBuild(const std::vector<std::string>& args) {
       case BuildOption::kOutput: {
         Status s = once(have_output);
         if (!s.ok()) return s;
-        if (value->empty()) return Status::Error("option " + Quote(name) + ": empty file name");
+        if (value->empty())
+          return Status::Error("option " + Quote(name) + ": empty file name");
         build.output = *value;
         break;
       }
       case BuildOption::kFormat: {
-        if (format_name) return Status::Error("option " + Quote(name) + " given twice");
+        if (format_name)
+          return Status::Error("option " + Quote(name) + " given twice");
         format_name = *value;
         break;
       }
       case BuildOption::kLexicon:
-        if (value->empty()) return Status::Error("option " + Quote(name) + ": empty file name");
+        if (value->empty())
+          return Status::Error("option " + Quote(name) + ": empty file name");
         build.lexicons.push_back(*value);
         break;
       case BuildOption::kThreads: {
@@ -280,7 +290,8 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
     return line;
   }
   if (first == "build") return ParseBuild(args);
-  if (StartsWith(first, "-")) return Status::Error("unknown option " + Quote(first));
+  if (StartsWith(first, "-"))
+    return Status::Error("unknown option " + Quote(first));
   return Status::Error("unknown command " + Quote(first));
 }
 

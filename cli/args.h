@@ -21,15 +21,15 @@ inline constexpr size_t kDefaultEvidence = 5;
 inline constexpr unsigned kMaxThreads = 1024;
 
 struct BuildOptions {
-  std::vector<std::string> inputs;  // paths, directories, "-" for stdin
-  std::string output;               // "-" writes to stdout
+  std::vector<std::string> inputs;   // paths, directories, "-" for stdin
+  std::string output;                // "-" writes to stdout
   Format format = Format::kGraphml;  // from --format or the output's name
   std::vector<std::string> lexicons;
-  unsigned threads = 0;  // 0: one per hardware thread
-  size_t evidence = kDefaultEvidence;  // mentions kept per edge, 0: all
+  unsigned threads = 0;                   // 0: one per hardware thread
+  size_t evidence = kDefaultEvidence;     // mentions kept per edge, 0: all
   uint64_t max_bytes = kDefaultMaxBytes;  // per file or line, 0: no limit
-  bool quiet = false;    // errors only
-  bool verbose = false;  // notes too
+  bool quiet = false;                     // errors only
+  bool verbose = false;                   // notes too
 };
 
 struct CommandLine {

@@ -24,9 +24,8 @@ class BoundedQueue {
   // Adds `item` of `bytes` bytes, waiting while the queue is full.
   void Push(T item, uint64_t bytes) {
     std::unique_lock<std::mutex> lock(mutex_);
-    not_full_.wait(lock, [&] {
-      return items_.empty() || bytes_ + bytes <= max_bytes_;
-    });
+    not_full_.wait(
+        lock, [&] { return items_.empty() || bytes_ + bytes <= max_bytes_; });
     bytes_ += bytes;
     items_.emplace_back(std::move(item), bytes);
     not_empty_.notify_one();

@@ -37,9 +37,12 @@ constexpr uint64_t kQueueBytes = 16 << 20;
 
 Severity ToSeverity(Diagnostic::Severity severity) {
   switch (severity) {
-    case Diagnostic::Severity::kNote: return Severity::kNote;
-    case Diagnostic::Severity::kWarning: return Severity::kWarning;
-    case Diagnostic::Severity::kError: return Severity::kError;
+    case Diagnostic::Severity::kNote:
+      return Severity::kNote;
+    case Diagnostic::Severity::kWarning:
+      return Severity::kWarning;
+    case Diagnostic::Severity::kError:
+      return Severity::kError;
   }
   return Severity::kWarning;
 }
@@ -69,7 +72,8 @@ void ProcessChunk(const Pipeline& pipeline, const Chunk& chunk,
   // Keep the file's messages in the order they arose between documents.
   auto take_file_diagnostics = [&] {
     for (; file_reported < file_diagnostics.size(); ++file_reported) {
-      messages.push_back(ToMessage(file_diagnostics[file_reported], chunk.origin));
+      messages.push_back(
+          ToMessage(file_diagnostics[file_reported], chunk.origin));
     }
   };
   auto emit = [&](Document&& read) {
@@ -81,9 +85,9 @@ void ProcessChunk(const Pipeline& pipeline, const Chunk& chunk,
       pipeline.Process(doc, graph);
       processed = true;
     } catch (const std::exception& e) {
-      messages.push_back(Message{
-          Severity::kError,
-          where + ": document skipped: internal error: " + e.what()});
+      messages.push_back(
+          Message{Severity::kError,
+                  where + ": document skipped: internal error: " + e.what()});
     }
     for (const Diagnostic& d : doc.diagnostics) {
       messages.push_back(ToMessage(d, where));
@@ -130,7 +134,8 @@ std::optional<uint64_t> TotalBytes(const std::vector<InputEntry>& entries) {
     if (e.kind != InputEntry::Kind::kFile) continue;
     // Pipes have no size, and a .gz file's is not what is read.
     if (!e.size_known) return std::nullopt;
-    std::string tail = e.path.size() >= 3 ? e.path.substr(e.path.size() - 3) : "";
+    std::string tail =
+        e.path.size() >= 3 ? e.path.substr(e.path.size() - 3) : "";
     if (tail == ".gz" || tail == ".GZ") return std::nullopt;
     total += e.size;
   }
@@ -158,7 +163,8 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
     reporter.PrintNow(Severity::kError, pipeline.status().message());
     return kExitUsage;
   }
-  StatusOr<std::unique_ptr<OutputFile>> output = OutputFile::Open(options.output);
+  StatusOr<std::unique_ptr<OutputFile>> output =
+      OutputFile::Open(options.output);
   if (!output.ok()) {
     reporter.PrintNow(Severity::kError, output.status().message());
     return kExitFailed;
@@ -205,7 +211,8 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   if ((*output)->failed()) {
     reporter.PrintNow(Severity::kError, (*output)->WriteError().message());
   } else if (!exported.ok()) {
-    reporter.PrintNow(Severity::kError, options.output + ": " + exported.message());
+    reporter.PrintNow(Severity::kError,
+                      options.output + ": " + exported.message());
   } else {
     Status committed = (*output)->Commit();
     if (committed.ok()) {
@@ -216,8 +223,9 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   }
   output->reset();  // removes the temporary file if not committed
 
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   char time[32];
   std::snprintf(time, sizeof time, "%.2f s", seconds);
   uint64_t failed_inputs = reporter.errors();
@@ -226,7 +234,8 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
       Count(graph.NodeCount(), "node", "nodes") + ", " +
       Count(graph.EdgeCount(), "edge", "edges") + ", " +
       Count(reporter.warnings(), "warning", "warnings") + ", " +
-      Count(failed_inputs, "failed input", "failed inputs") + " (" + time + ")");
+      Count(failed_inputs, "failed input", "failed inputs") + " (" + time +
+      ")");
   return written && failed_inputs == 0 ? kExitOk : kExitFailed;
 }
 

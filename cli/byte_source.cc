@@ -123,7 +123,8 @@ StatusOr<std::unique_ptr<ByteSource>> ByteSource::Open(
     return std::unique_ptr<ByteSource>(new GzipSource(name, file));
   }
   std::optional<uint64_t> size;
-  if (S_ISREG(st.st_mode) && !is_stdin) size = static_cast<uint64_t>(st.st_size);
+  if (S_ISREG(st.st_mode) && !is_stdin)
+    size = static_cast<uint64_t>(st.st_size);
   return std::unique_ptr<ByteSource>(new FdSource(name, fd, !is_stdin, size));
 }
 

@@ -28,7 +28,8 @@ std::string_view FormatName(const std::string& path) {
   std::string_view name = path;
   if (name.size() > 3) {
     std::string tail(name.substr(name.size() - 3));
-    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : tail)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (tail == ".gz") name.remove_suffix(3);
   }
   return name;
@@ -95,8 +96,8 @@ void InputReader::ReadWhole(ByteSource& source, std::string bytes,
                             InputFormat format) {
   const std::string& name = source.name();
   auto too_large = [&] {
-    reporter_.Post(Severity::kError,
-                   name + ": larger than " + LimitText(max_bytes_) + "; skipped");
+    reporter_.Post(Severity::kError, name + ": larger than " +
+                                         LimitText(max_bytes_) + "; skipped");
   };
   if (max_bytes_ != 0 && source.size() && *source.size() > max_bytes_) {
     too_large();
@@ -109,7 +110,8 @@ void InputReader::ReadWhole(ByteSource& source, std::string bytes,
     size_t step = kReadStep;
     if (max_bytes_ != 0) {
       // Read one byte past the limit, to know whether it is passed.
-      uint64_t room = max_bytes_ + 1 - std::min<uint64_t>(bytes.size(), max_bytes_ + 1);
+      uint64_t room =
+          max_bytes_ + 1 - std::min<uint64_t>(bytes.size(), max_bytes_ + 1);
       if (room == 0) break;
       step = static_cast<size_t>(std::min<uint64_t>(step, room));
     }
@@ -170,7 +172,8 @@ void InputReader::StreamLines(ByteSource& source, std::string pending) {
       complete = last == std::string::npos ? 0 : last + 1;
     }
     if (complete > 0) {
-      line = EmitLines(name, std::string_view(pending).substr(0, complete), line);
+      line =
+          EmitLines(name, std::string_view(pending).substr(0, complete), line);
       pending.erase(0, complete);
       scanned = 0;
     }
@@ -206,7 +209,8 @@ uint64_t InputReader::EmitLines(const std::string& name, std::string_view data,
                                 uint64_t first_line) {
   if (data.empty()) return first_line;
   if (max_bytes_ == 0 || data.size() <= max_bytes_) {
-    uint64_t lines = static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n'));
+    uint64_t lines =
+        static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n'));
     Emit(name, InputFormat::kJsonLines, std::string(data), first_line, true);
     return first_line + lines;
   }
@@ -218,16 +222,17 @@ uint64_t InputReader::EmitLines(const std::string& name, std::string_view data,
   while (pos < data.size()) {
     size_t newline = data.find('\n', pos);
     size_t end = newline == std::string_view::npos ? data.size() : newline + 1;
-    size_t length = (newline == std::string_view::npos ? data.size() : newline) - pos;
+    size_t length =
+        (newline == std::string_view::npos ? data.size() : newline) - pos;
     if (length > max_bytes_) {
       if (pos > chunk_begin) {
         Emit(name, InputFormat::kJsonLines,
-             std::string(data.substr(chunk_begin, pos - chunk_begin)), chunk_line,
-             true);
+             std::string(data.substr(chunk_begin, pos - chunk_begin)),
+             chunk_line, true);
       }
-      reporter_.Post(Severity::kError,
-                     name + ":" + std::to_string(line) + ": line longer than " +
-                         LimitText(max_bytes_) + "; skipped");
+      reporter_.Post(Severity::kError, name + ":" + std::to_string(line) +
+                                           ": line longer than " +
+                                           LimitText(max_bytes_) + "; skipped");
       chunk_begin = end;
       chunk_line = line + 1;
     }
@@ -238,7 +243,8 @@ uint64_t InputReader::EmitLines(const std::string& name, std::string_view data,
     Emit(name, InputFormat::kJsonLines, std::string(data.substr(chunk_begin)),
          chunk_line, true);
   }
-  return first_line + static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n'));
+  return first_line +
+         static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n'));
 }
 
 void InputReader::Emit(const std::string& name, InputFormat format,

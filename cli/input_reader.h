@@ -24,8 +24,8 @@ class ByteSource;
 
 // A piece of work: bytes of one input, to be read into Documents.
 struct Chunk {
-  uint64_t seq = 0;        // place in the Reporter's message order
-  std::string origin;      // the input's name, for documents and messages
+  uint64_t seq = 0;    // place in the Reporter's message order
+  std::string origin;  // the input's name, for documents and messages
   InputFormat format = InputFormat::kText;
   std::string bytes;
   uint64_t first_line = 1;  // line number of bytes[0] in the input

@@ -110,7 +110,8 @@ class Expander {
   void AddDirectory(const std::string& dir, const struct stat& dir_st) {
     FileId id(dir_st.st_dev, dir_st.st_ino);
     if (std::find(stack_.begin(), stack_.end(), id) != stack_.end()) {
-      Warning(dir, "directory loop (a symbolic link to a folder above); skipped");
+      Warning(dir,
+              "directory loop (a symbolic link to a folder above); skipped");
       return;
     }
     DIR* handle = opendir(dir.c_str());
@@ -144,7 +145,9 @@ class Expander {
         AddDirectory(path, st);
       } else if (IsArticleName(name)) {
         if (!S_ISREG(st.st_mode)) {
-          Warning(path, "not a regular file; skipped (name it explicitly to read it)");
+          Warning(
+              path,
+              "not a regular file; skipped (name it explicitly to read it)");
           continue;
         }
         AddFile(path, st);

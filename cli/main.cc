@@ -24,7 +24,8 @@ int PrintToStdout(const std::string& text) {
 int main(int argc, char** argv) {
   using newsgraph::cli::CommandLine;
   std::vector<std::string> args(argv + 1, argv + argc);
-  newsgraph::StatusOr<CommandLine> line = newsgraph::cli::ParseCommandLine(args);
+  newsgraph::StatusOr<CommandLine> line =
+      newsgraph::cli::ParseCommandLine(args);
   if (!line.ok()) {
     std::fprintf(stderr, "newsgraph: %s\n%s", line.status().message().c_str(),
                  newsgraph::cli::UsageHint().c_str());

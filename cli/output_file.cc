@@ -168,7 +168,8 @@ StatusOr<std::unique_ptr<OutputFile>> OutputFile::Open(
       fd = open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) return CannotWrite(path, errno);
-    return std::unique_ptr<OutputFile>(new OutputFile(path, target, "", fd, true));
+    return std::unique_ptr<OutputFile>(
+        new OutputFile(path, target, "", fd, true));
   }
 
   std::string temp = target + ".tmp.XXXXXX";
@@ -193,7 +194,8 @@ StatusOr<std::unique_ptr<OutputFile>> OutputFile::Open(
   if (fchmod(fd, mode) != 0) {
     // Not worth failing for: the graph is still written.
   }
-  return std::unique_ptr<OutputFile>(new OutputFile(path, target, temp, fd, true));
+  return std::unique_ptr<OutputFile>(
+      new OutputFile(path, target, temp, fd, true));
 }
 
 OutputFile::~OutputFile() {
@@ -250,7 +252,8 @@ Status OutputFile::Commit() {
   UnguardTemp();
   committed_ = true;
   // Make the rename itself durable.
-  int dir = open(DirectoryOf(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int dir =
+      open(DirectoryOf(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {
     fsync(dir);
     close(dir);

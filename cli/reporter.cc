@@ -8,9 +8,12 @@ namespace {
 
 const char* Prefix(Severity severity) {
   switch (severity) {
-    case Severity::kNote: return "newsgraph: note: ";
-    case Severity::kWarning: return "newsgraph: warning: ";
-    case Severity::kError: return "newsgraph: error: ";
+    case Severity::kNote:
+      return "newsgraph: note: ";
+    case Severity::kWarning:
+      return "newsgraph: warning: ";
+    case Severity::kError:
+      return "newsgraph: error: ";
   }
   return "newsgraph: ";
 }
@@ -141,14 +144,14 @@ void Reporter::MaybeDrawProgress() {
   double elapsed = std::chrono::duration<double>(now - start_).count();
   double mb = static_cast<double>(bytes_) / 1e6;
   char line[256];
-  int n = std::snprintf(line, sizeof line,
-                        "\r\033[Knewsgraph: %s, %.1f MB, %.1f MB/s, %s",
-                        Count(documents_, "document", "documents").c_str(), mb,
-                        elapsed > 0 ? mb / elapsed : 0.0,
-                        Clock(elapsed).c_str());
+  int n = std::snprintf(
+      line, sizeof line, "\r\033[Knewsgraph: %s, %.1f MB, %.1f MB/s, %s",
+      Count(documents_, "document", "documents").c_str(), mb,
+      elapsed > 0 ? mb / elapsed : 0.0, Clock(elapsed).c_str());
   if (total_bytes_ && *total_bytes_ > 0 && bytes_ > 0 &&
       n < static_cast<int>(sizeof line)) {
-    double done = static_cast<double>(bytes_) / static_cast<double>(*total_bytes_);
+    double done =
+        static_cast<double>(bytes_) / static_cast<double>(*total_bytes_);
     if (done > 1) done = 1;
     std::snprintf(line + n, sizeof line - static_cast<size_t>(n),
                   " (%.0f%%, %s left)", done * 100,

@@ -78,7 +78,9 @@ Examples:
 
 }  // namespace
 
-std::string VersionText() { return std::string("newsgraph ") + NEWSGRAPH_VERSION; }
+std::string VersionText() {
+  return std::string("newsgraph ") + NEWSGRAPH_VERSION;
+}
 
 std::string HelpText(std::string_view topic) {
   if (topic == "build") return kBuild;

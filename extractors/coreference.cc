@@ -26,7 +26,45 @@ bool Compatible(const LocalEntity& e, Want want) {
 
 }  // namespace
 
+namespace {
+
+// "Sony" after "Sony Pictures Entertainment": an organization whose name
+// is the first words of another's is that other one.
+void MergeShortForms(Document& doc, DocumentState& state) {
+  std::vector<std::pair<std::string, std::string>> renames;  // short -> long
+  for (const auto& [short_id, short_entity] : state.entities) {
+    if (short_entity.node.kind != NodeKind::kOrganization || short_entity.needs_relation) continue;
+    std::string prefix = Lower(short_entity.node.label) + " ";
+    for (const auto& [long_id, long_entity] : state.entities) {
+      if (long_id == short_id || long_entity.node.kind != NodeKind::kOrganization) continue;
+      if (Lower(long_entity.node.label).rfind(prefix, 0) == 0) {
+        renames.emplace_back(short_id, long_id);
+        break;
+      }
+    }
+  }
+  for (const auto& [from, to] : renames) {
+    LocalEntity& target = state.Entity(to);
+    const LocalEntity& source = state.Entity(from);
+    target.node.mentions += source.node.mentions;
+    target.node.aliases.insert(source.node.label);
+    target.node.aliases.insert(source.node.aliases.begin(), source.node.aliases.end());
+    for (EntityMention& m : doc.mentions) {
+      if (m.node_id == from) m.node_id = to;
+    }
+    for (auto& [id, e] : state.entities) {
+      for (Affiliation& a : e.affiliations) {
+        if (a.target == from) a.target = to;
+      }
+    }
+    state.entities.erase(from);
+  }
+}
+
+}  // namespace
+
 void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+  MergeShortForms(doc, state);
   std::vector<int> covering = TokenMentionMap(doc);
   std::vector<EntityMention> added;
   // Walk tokens in order, remembering the latest mention of each entity.

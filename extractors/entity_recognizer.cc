@@ -53,7 +53,7 @@ const std::unordered_set<std::string>& OrgHeads() {
       "television", "brigade", "brigades", "cabinet", "senate", "congress",
       "secretariat", "board", "programme", "program", "entertainment",
       "forum", "initiative", "mission", "coalition", "league", "society",
-      "commerce", "affairs", "defence", "defense", "guards", "corps"};
+      "guards", "corps"};
   return k;
 }
 
@@ -115,7 +115,7 @@ const std::unordered_set<std::string>& GroupNouns() {
   static const std::unordered_set<std::string> k = {
       "hackers", "protesters", "protestors", "militants", "rebels",
       "insurgents", "gunmen", "separatists", "demonstrators", "attackers",
-      "terrorists", "jihadists", "fighters", "pirates", "rioters",
+      "terrorists", "jihadists", "pirates", "rioters",
       "extremists", "assailants", "activists", "smugglers"};
   return k;
 }
@@ -134,6 +134,14 @@ class Recognizer {
 
   void Run() {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) ScanSentence(s);
+    // Lone surnames once every full name of the article is known, so "Kim"
+    // in a headline is the Kim Jong Un of the body.
+    for (size_t s = 0; s < doc_.sentences.size(); ++s) {
+      const Sentence& sent = doc_.sentences[s];
+      for (size_t i = sent.first_token; i < sent.last_token;) {
+        if (covered_.count(i) || !Surname(s, i)) ++i;
+      }
+    }
     SortMentions(doc_);
   }
 
@@ -442,15 +450,21 @@ class Recognizer {
       size_t k = name + 1;
       if (Low(k) == "the") ++k;
       size_t c = k;
-      while (c < sent.last_token && c - k < 4 && StartsUpper(Tok(c))) {
+      bool country = false;
+      while (c < sent.last_token && c - k < 6 && StartsUpper(Tok(c))) {
         Match m = Lookup(c, sent.last_token);
         if (m.entry && m.entry->kind == NodeKind::kCountry) {
           c += m.length;
+          country = true;
           break;
         }
         ++c;
       }
-      if (c > k && NameEnd(c, sent.last_token) >= c + 2) name = c;
+      if (country) {
+        if (NameEnd(c, sent.last_token) >= c + 2) name = c;
+      } else if (c >= k + 3) {
+        name = c - 2;  // "for Political Affairs | Jeffrey Feltman"
+      }
     }
     size_t name_end = NameEnd(name, sent.last_token);
     if (name_end == name) return false;
@@ -526,6 +540,7 @@ class Recognizer {
   // "org:<iso>-<body>".
   std::string BodyId(const std::string& iso, const std::string& body) const {
     const CountryEntry& c = lex_.countries.at(iso);
+    if (body == "military") return "org:" + Lower(iso) + "-" + body;  // generic
     for (const auto& [phrase, canonical] : CountryBodies()) {
       if (canonical != body) continue;
       std::vector<std::string> owners = {c.label};
@@ -564,8 +579,11 @@ class Recognizer {
       const std::string& iso = m.entry->key;
       std::string country = EnsureCountry(iso, s);
       if (body == "state-media") return false;
+      // "Chinese Foreign Ministry", but "Ministry of Commerce" (a name of
+      // its own, whose owner is the part_of edge).
+      size_t label_begin = words.size() > 1 && Low(j + 1) == "of" ? j : i;
       std::string label = TitleCase(std::string(doc_.Text(
-          {doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end})));
+          {doc_.tokens[label_begin].span.begin, doc_.tokens[end - 1].span.end})));
       std::string id = BodyId(iso, body);
       if (id.rfind("org:" + Lower(iso) + "-", 0) == 0) {
         Ensure(id, NodeKind::kOrganization, label, s);
@@ -594,11 +612,18 @@ class Recognizer {
     return m;
   }
 
+  // "foreign ministry of commerce" -> "Foreign Ministry of Commerce".
   static std::string TitleCase(std::string text) {
-    bool start = true;
-    for (char& c : text) {
-      if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      start = c == ' ' || c == '-';
+    static const std::unordered_set<std::string> kSmall = {"of", "for", "and", "the", "on"};
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find_first_of(" -", start);
+      if (end == std::string::npos) end = text.size();
+      std::string word = text.substr(start, end - start);
+      if (!kSmall.count(word) && !word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        text[start] = static_cast<char>(text[start] - 'a' + 'A');
+      }
+      start = end + 1;
     }
     return text;
   }
@@ -649,7 +674,7 @@ class Recognizer {
   // Capitalized names ending in an organization noun.
   bool OrganizationPattern(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    if (!StartsUpper(Tok(i)) || NotNameWords().count(Low(i)) ||
+    if (!StartsUpper(Tok(i)) || (NotNameWords().count(Low(i)) && !OrgHeads().count(Low(i))) ||
         NotNameStarts().count(Low(i))) {
       return false;
     }
@@ -707,11 +732,25 @@ class Recognizer {
     // A country at the start of the name owns the body ("China ... Institute").
     Match m = Lookup(i, end);
     if (m.entry && m.entry->kind == NodeKind::kCountry) {
-      Affiliate(id, EnsureCountry(m.entry->key, s), s, "", "country-named-org");
+      Affiliate(id, "country:" + m.entry->key, s, "", "country-named-org");
+      state_.Entity(id).affiliations.back().needs_target_in_text = true;
     }
     MaybeAcronym(s, end, id);
     i = end;
     return true;
+  }
+
+  // "German Institute for Economic Research": a name that starts with a
+  // country or demonym is the organization's, not the country's.
+  bool CountryNamedOrganization(size_t s, size_t& i) {
+    Match m = Lookup(i, doc_.sentences[s].last_token);
+    if (!m.entry || m.entry->kind != NodeKind::kCountry) return false;
+    size_t next = i + m.length;
+    if (next >= doc_.sentences[s].last_token || !StartsUpper(Tok(next))) return false;
+    Match after = Lookup(next, doc_.sentences[s].last_token);
+    if (after.entry) return false;
+    size_t j = i;
+    return OrganizationPattern(s, j) && (i = j, true);
   }
 
   bool LocalName(size_t s, size_t& i) {
@@ -892,8 +931,8 @@ class Recognizer {
         continue;
       }
       if (RoleThenName(s, i) || TitleName(s, i) || CountryBody(s, i) || Apposition(s, i) ||
-          Gazetteer(s, i) || OrganizationPattern(s, i) || LocalName(s, i) ||
-          Surname(s, i) || Group(s, i)) {
+          CountryNamedOrganization(s, i) || Gazetteer(s, i) || OrganizationPattern(s, i) ||
+          LocalName(s, i) || Group(s, i)) {
         continue;
       }
       ++i;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -445,8 +446,14 @@ class HtmlExtractor {
                                          : time_date_;
     doc->source = site_name_;
     doc->url = !og_url_.empty() ? og_url_ : canonical_url_;
-    std::string& body =
+    std::string_view body =
         article_.text().empty() ? body_.text() : article_.text();
+    // The <h1> usually repeats the title: keep one copy.
+    if (!doc->title.empty() &&
+        body.substr(0, doc->title.size()) == doc->title &&
+        (body.size() == doc->title.size() || body[doc->title.size()] == '\n')) {
+      body.remove_prefix(std::min(body.size(), doc->title.size() + 2));
+    }
     doc->text = doc->title;
     if (!doc->title.empty()) {
       Region title;

@@ -28,7 +28,8 @@ namespace newsgraph {
 //     elements end paragraphs, <br> ends a line, white space collapses;
 //     character references are decoded.
 // The Document's text is the title, "\n\n", then the paragraphs separated
-// by "\n\n" (just the paragraphs if there is no title); regions: kTitle
+// by "\n\n" (just the paragraphs if there is no title; a first paragraph
+// equal to the title, as an <h1> often is, is dropped); regions: kTitle
 // over the title, one kBody per paragraph. Offsets are into that text, not
 // into the page. Invalid character references (&#0; &#xD800; &#x110000;)
 // become U+FFFD, references to control characters a space, each kind with

@@ -233,7 +233,10 @@ void BuildIndexes(LexiconData& d) {
       AddPhrase(d, name, NodeKind::kOfficial, id, How::kName);
       std::vector<std::string> words = Words(name);
       if (words.size() >= 2) {
-        auto& ids = d.surnames[words.back()];
+        // Chinese and Korean names put the family name first.
+        static const std::set<std::string> kFamilyFirst = {"CHN", "PRK", "KOR", "TWN", "VNM"};
+        bool family_first = kFamilyFirst.count(terms.front().affiliation) > 0;
+        auto& ids = d.surnames[family_first ? words.front() : words.back()];
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
       }
     }

@@ -46,7 +46,8 @@ TEST(ParseCommandLine, HelpAndVersion) {
 }
 
 TEST(ParseCommandLine, BuildDefaults) {
-  StatusOr<CommandLine> line = Parse({"build", "samples/", "-o", "out.graphml"});
+  StatusOr<CommandLine> line =
+      Parse({"build", "samples/", "-o", "out.graphml"});
   ASSERT_TRUE(line.ok()) << line.status().message();
   EXPECT_EQ(line->command, Command::kBuild);
   const BuildOptions& b = line->build;
@@ -62,14 +63,15 @@ TEST(ParseCommandLine, BuildDefaults) {
 }
 
 TEST(ParseCommandLine, BuildEveryOption) {
-  StatusOr<CommandLine> line = Parse(
-      {"build", "a.txt", "--output=g.out", "b/", "--format", "graphml-gephi",
-       "--lexicon", "x.tsv", "--lexicon=y.tsv", "--threads", "3",
-       "--evidence=0", "--max-bytes", "2M", "--quiet", "-v", "-", "--",
-       "--odd-name.txt"});
+  StatusOr<CommandLine> line =
+      Parse({"build", "a.txt", "--output=g.out", "b/", "--format",
+             "graphml-gephi", "--lexicon", "x.tsv", "--lexicon=y.tsv",
+             "--threads", "3", "--evidence=0", "--max-bytes", "2M", "--quiet",
+             "-v", "-", "--", "--odd-name.txt"});
   ASSERT_TRUE(line.ok()) << line.status().message();
   const BuildOptions& b = line->build;
-  EXPECT_EQ(b.inputs, (std::vector<std::string>{"a.txt", "b/", "-", "--odd-name.txt"}));
+  EXPECT_EQ(b.inputs,
+            (std::vector<std::string>{"a.txt", "b/", "-", "--odd-name.txt"}));
   EXPECT_EQ(b.output, "g.out");
   EXPECT_EQ(b.format, Format::kGraphmlGephi);
   EXPECT_EQ(b.lexicons, (std::vector<std::string>{"x.tsv", "y.tsv"}));
@@ -81,7 +83,8 @@ TEST(ParseCommandLine, BuildEveryOption) {
 }
 
 TEST(ParseCommandLine, ShortOptionsTakeAttachedValues) {
-  StatusOr<CommandLine> line = Parse({"build", "a.txt", "-oout.jsonld", "-j2", "-q"});
+  StatusOr<CommandLine> line =
+      Parse({"build", "a.txt", "-oout.jsonld", "-j2", "-q"});
   ASSERT_TRUE(line.ok()) << line.status().message();
   EXPECT_EQ(line->build.output, "out.jsonld");
   EXPECT_EQ(line->build.format, Format::kJsonld);
@@ -90,12 +93,17 @@ TEST(ParseCommandLine, ShortOptionsTakeAttachedValues) {
 }
 
 TEST(ParseCommandLine, FormatFromTheOutputName) {
-  EXPECT_EQ(Parse({"build", "a", "-o", "x.GraphML"})->build.format, Format::kGraphml);
-  EXPECT_EQ(Parse({"build", "a", "-o", "x.jsonld"})->build.format, Format::kJsonld);
-  // --format wins over the name.
-  EXPECT_EQ(Parse({"build", "a", "-o", "x.graphml", "--format", "jsonld"})->build.format,
+  EXPECT_EQ(Parse({"build", "a", "-o", "x.GraphML"})->build.format,
+            Format::kGraphml);
+  EXPECT_EQ(Parse({"build", "a", "-o", "x.jsonld"})->build.format,
             Format::kJsonld);
-  EXPECT_EQ(Parse({"build", "a", "-o", "-", "--format", "graphml"})->build.output, "-");
+  // --format wins over the name.
+  EXPECT_EQ(Parse({"build", "a", "-o", "x.graphml", "--format", "jsonld"})
+                ->build.format,
+            Format::kJsonld);
+  EXPECT_EQ(
+      Parse({"build", "a", "-o", "-", "--format", "graphml"})->build.output,
+      "-");
 }
 
 TEST(ParseCommandLine, UsageErrorsVerbatim) {
@@ -107,7 +115,8 @@ TEST(ParseCommandLine, UsageErrorsVerbatim) {
   EXPECT_EQ(Error({"build"}), "build: no input given");
   EXPECT_EQ(Error({"build", "a.txt"}), "build: no output given (-o FILE)");
   EXPECT_EQ(Error({"build", "a.txt", "-o"}), "option '-o' needs a value");
-  EXPECT_EQ(Error({"build", "a.txt", "-o", ""}), "option '-o': empty file name");
+  EXPECT_EQ(Error({"build", "a.txt", "-o", ""}),
+            "option '-o': empty file name");
   EXPECT_EQ(Error({"build", "a.txt", "-o", "x.graphml", "-o", "y.graphml"}),
             "option '-o' given twice");
   EXPECT_EQ(Error({"build", "a.txt", "--bogus", "-o", "x.graphml"}),
@@ -153,8 +162,8 @@ TEST(ParseByteSize, UnitsAreBinary) {
   EXPECT_EQ(*ParseByteSize("--m", "64M"), 64u << 20);
   EXPECT_EQ(*ParseByteSize("--m", "3g"), uint64_t{3} << 30);
   EXPECT_EQ(*ParseByteSize("--m", "2TB"), uint64_t{2} << 40);
-  for (const char* bad : {"", "M", "1.5M", "-1", "1 M", "1MM", "1P",
-                          "17179869184G"}) {
+  for (const char* bad :
+       {"", "M", "1.5M", "-1", "1 M", "1MM", "1P", "17179869184G"}) {
     EXPECT_FALSE(ParseByteSize("--m", bad).ok()) << bad;
   }
 }

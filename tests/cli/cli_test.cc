@@ -53,8 +53,9 @@ std::string JsonLine(const std::string& id, const std::string& text) {
                      ", \\d+ nodes?, \\d+ edges?, " + warnings + ", " + failed +
                      " \\(T s\\)");
   if (std::regex_match(line, pattern)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "summary line: " << line
-                                       << "\nwhole stderr:\n" << err;
+  return ::testing::AssertionFailure()
+         << "summary line: " << line << "\nwhole stderr:\n"
+         << err;
 }
 
 bool StartsWith(const std::string& s, const std::string& prefix) {
@@ -82,7 +83,8 @@ bool LooksLikeGraphml(const std::string& content) {
 TEST(Cli, HelpAndVersionExitZero) {
   RunResult help = RunNewsgraph({"--help"});
   EXPECT_EQ(help.status, 0);
-  EXPECT_TRUE(StartsWith(help.out, "newsgraph builds a knowledge graph")) << help.out;
+  EXPECT_TRUE(StartsWith(help.out, "newsgraph builds a knowledge graph"))
+      << help.out;
   EXPECT_EQ(help.err, "");
 
   for (std::vector<std::string> args :
@@ -91,7 +93,8 @@ TEST(Cli, HelpAndVersionExitZero) {
         std::vector<std::string>{"build", "x.txt", "-h"}}) {
     RunResult build_help = RunNewsgraph(args);
     EXPECT_EQ(build_help.status, 0);
-    EXPECT_TRUE(StartsWith(build_help.out, "Usage: newsgraph build INPUT... -o FILE"))
+    EXPECT_TRUE(
+        StartsWith(build_help.out, "Usage: newsgraph build INPUT... -o FILE"))
         << build_help.out;
     EXPECT_NE(build_help.out.find("Exit status:"), std::string::npos);
     EXPECT_EQ(build_help.err, "");
@@ -176,9 +179,11 @@ TEST(Cli, EmptyDirectoryWritesAnEmptyGraph) {
 TEST(Cli, BinaryFileIsRefused) {
   TempDir dir;
   dir.Write("in/a.txt", kArticleA);
-  std::string png = dir.Write(
-      "in/picture.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
-  RunResult r = RunNewsgraph({"build", dir.Path("in"), "-o", dir.Path("out.jsonld")});
+  std::string png =
+      dir.Write("in/picture.txt",
+                std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
+  RunResult r =
+      RunNewsgraph({"build", dir.Path("in"), "-o", dir.Path("out.jsonld")});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(Lines(r.err)[0],
             "newsgraph: error: " + png + ": binary file, not text; skipped");
@@ -196,7 +201,8 @@ TEST(Cli, MalformedJsonLineIsReportedWithItsNumber) {
   EXPECT_EQ(r.status, 1);
   std::vector<std::string> lines = Lines(r.err);
   ASSERT_EQ(lines.size(), 2u) << r.err;
-  EXPECT_TRUE(StartsWith(lines[0], "newsgraph: error: " + path + ":2: ")) << lines[0];
+  EXPECT_TRUE(StartsWith(lines[0], "newsgraph: error: " + path + ":2: "))
+      << lines[0];
   EXPECT_TRUE(HasSummary(r.err, "2 documents", "0 warnings", "1 failed input"));
 }
 
@@ -204,13 +210,15 @@ TEST(Cli, StandardInput) {
   TempDir dir;
   RunOptions options;
   options.stdin_data = kArticleB;
-  RunResult r = RunNewsgraph({"build", "-", "-o", dir.Path("out.graphml")}, options);
+  RunResult r =
+      RunNewsgraph({"build", "-", "-o", dir.Path("out.graphml")}, options);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(HasSummary(r.err, "1 document", "0 warnings", "0 failed inputs"));
   EXPECT_TRUE(LooksLikeGraphml(ReadFile(dir.Path("out.graphml"))));
 
   // Standard input to standard output.
-  RunResult piped = RunNewsgraph({"build", "-", "-o", "-", "--format", "graphml"}, options);
+  RunResult piped =
+      RunNewsgraph({"build", "-", "-o", "-", "--format", "graphml"}, options);
   EXPECT_EQ(piped.status, 0) << piped.err;
   EXPECT_EQ(piped.out, ReadFile(dir.Path("out.graphml")));
 }
@@ -222,21 +230,26 @@ TEST(Cli, OutputIntoAMissingDirectoryFailsBeforeWork) {
   RunResult r = RunNewsgraph({"build", in, dir.Path("missing.txt"), "-o", out});
   EXPECT_EQ(r.status, 1);
   // Nothing was read: the output problem is the only message.
-  EXPECT_EQ(r.err, "newsgraph: error: " + out +
-                       ": cannot write: No such file or directory (directory '" +
-                       dir.Path("nodir") + "')\n");
+  EXPECT_EQ(r.err,
+            "newsgraph: error: " + out +
+                ": cannot write: No such file or directory (directory '" +
+                dir.Path("nodir") + "')\n");
   EXPECT_EQ(dir.List(), std::vector<std::string>{"a.txt"});
 }
 
 TEST(Cli, DevFullFailsWithAClearErrorAndNoTemporaryFile) {
   struct stat st;
-  if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode)) GTEST_SKIP() << "no /dev/full";
+  if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+    GTEST_SKIP() << "no /dev/full";
   TempDir dir;
   std::string in = dir.Write("a.txt", kArticleA);
   std::vector<std::string> before = TempDir::ListPath("/dev");
-  RunResult r = RunNewsgraph({"build", in, "-o", "/dev/full", "--format", "graphml"});
+  RunResult r =
+      RunNewsgraph({"build", in, "-o", "/dev/full", "--format", "graphml"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(Lines(r.err)[0], "newsgraph: error: /dev/full: cannot write: No space left on device");
+  EXPECT_EQ(
+      Lines(r.err)[0],
+      "newsgraph: error: /dev/full: cannot write: No space left on device");
   EXPECT_TRUE(HasSummary(r.err, "1 document", "0 warnings", "0 failed inputs"));
   EXPECT_EQ(TempDir::ListPath("/dev"), before);
   ASSERT_EQ(stat("/dev/full", &st), 0);
@@ -246,10 +259,10 @@ TEST(Cli, DevFullFailsWithAClearErrorAndNoTemporaryFile) {
 // A corpus with enough documents to spread over threads, and edges whose
 // evidence lists are cut (--evidence), where an order dependence would show.
 void WriteCorpus(const TempDir& dir) {
-  const char* countries[] = {"France", "Germany", "Japan", "China", "Russia",
-                             "Ukraine", "Iran", "Israel", "Brazil", "India"};
-  const char* verbs[] = {"criticized", "accused", "supported", "threatened",
-                         "met with", "sanctioned", "praised", "condemned"};
+  const char* countries[] = {"France",  "Germany", "Japan",  "China",  "Russia",
+                             "Ukraine", "Iran",    "Israel", "Brazil", "India"};
+  const char* verbs[] = {"criticized", "accused",    "supported", "threatened",
+                         "met with",   "sanctioned", "praised",   "condemned"};
   std::string jsonl;
   for (int i = 0; i < 400; ++i) {
     std::string text = std::string(countries[i % 10]) + " " + verbs[i % 8] +
@@ -262,7 +275,8 @@ void WriteCorpus(const TempDir& dir) {
   dir.Write("corpus/news.jsonl", jsonl);
   dir.Write("corpus/a.txt", kArticleA);
   dir.Write("corpus/b/b.txt", kArticleB);
-  dir.Write("corpus/b/crlf.txt", "France criticized Iran.\r\nGermany agreed.\r\n");
+  dir.Write("corpus/b/crlf.txt",
+            "France criticized Iran.\r\nGermany agreed.\r\n");
 }
 
 TEST(Cli, PreviousOutputSurvivesAFailedWrite) {
@@ -335,14 +349,16 @@ TEST(Cli, SameBytesForAnyThreadCount) {
                                   "--threads", threads, "--evidence", "2"});
       EXPECT_EQ(r.status, 1) << r.err;  // the one line that is not JSON
       std::string content = ReadFile(out);
-      std::string err = r.err.substr(0, r.err.rfind('(')) ;
+      std::string err = r.err.substr(0, r.err.rfind('('));
       if (first_out.empty()) {
         first_out = content;
         first_err = err;
         EXPECT_GT(content.size(), 1000u);
       } else {
-        EXPECT_TRUE(content == first_out) << format << " differs with --threads " << threads;
-        EXPECT_EQ(err, first_err) << "messages differ with --threads " << threads;
+        EXPECT_TRUE(content == first_out)
+            << format << " differs with --threads " << threads;
+        EXPECT_EQ(err, first_err)
+            << "messages differ with --threads " << threads;
       }
     }
   }
@@ -352,19 +368,23 @@ TEST(Cli, QuietPrintsOnlyErrors) {
   TempDir dir;
   dir.Write("in/a.txt", std::string(kArticleA) + "Bad bytes: \xff\xfe here.\n");
   dir.Write("in/b.txt", kArticleB);
-  RunResult loud = RunNewsgraph({"build", dir.Path("in"), "-o", dir.Path("o.graphml")});
+  RunResult loud =
+      RunNewsgraph({"build", dir.Path("in"), "-o", dir.Path("o.graphml")});
   EXPECT_EQ(loud.status, 0);
-  EXPECT_TRUE(StartsWith(loud.err, "newsgraph: warning: " + dir.Path("in/a.txt")))
+  EXPECT_TRUE(
+      StartsWith(loud.err, "newsgraph: warning: " + dir.Path("in/a.txt")))
       << loud.err;
-  EXPECT_TRUE(HasSummary(loud.err, "2 documents", "1 warning", "0 failed inputs"));
+  EXPECT_TRUE(
+      HasSummary(loud.err, "2 documents", "1 warning", "0 failed inputs"));
 
   RunResult quiet = RunNewsgraph(
       {"build", dir.Path("in"), "-o", dir.Path("o.graphml"), "--quiet"});
   EXPECT_EQ(quiet.status, 0);
   EXPECT_EQ(quiet.err, "");
 
-  RunResult quiet_error = RunNewsgraph(
-      {"build", dir.Path("in"), dir.Path("none.txt"), "-o", dir.Path("o.graphml"), "-q"});
+  RunResult quiet_error =
+      RunNewsgraph({"build", dir.Path("in"), dir.Path("none.txt"), "-o",
+                    dir.Path("o.graphml"), "-q"});
   EXPECT_EQ(quiet_error.status, 1);
   EXPECT_EQ(quiet_error.err, "newsgraph: error: " + dir.Path("none.txt") +
                                  ": No such file or directory\n");
@@ -372,42 +392,50 @@ TEST(Cli, QuietPrintsOnlyErrors) {
 
 TEST(Cli, InputsAboveTheSizeLimitAreSkipped) {
   TempDir dir;
-  std::string big = dir.Write("in/big.txt", std::string(kArticleA) + std::string(2000, ' '));
+  std::string big =
+      dir.Write("in/big.txt", std::string(kArticleA) + std::string(2000, ' '));
   dir.Write("in/small.txt", kArticleB);
   std::string jsonl = dir.Write(
       "in/news.jsonl", JsonLine("n1", "France criticized Russia.") +
                            JsonLine("n2", "Germany " + std::string(1500, 'x')) +
                            JsonLine("n3", "Japan supported India."));
-  RunResult r = RunNewsgraph(
-      {"build", dir.Path("in"), "-o", dir.Path("o.graphml"), "--max-bytes", "1K"});
+  RunResult r = RunNewsgraph({"build", dir.Path("in"), "-o",
+                              dir.Path("o.graphml"), "--max-bytes", "1K"});
   EXPECT_EQ(r.status, 1);
   std::vector<std::string> lines = Lines(r.err);
   ASSERT_EQ(lines.size(), 3u) << r.err;
-  EXPECT_EQ(lines[0], "newsgraph: error: " + big +
-                          ": larger than the 1 KiB limit (--max-bytes); skipped");
-  EXPECT_EQ(lines[1], "newsgraph: error: " + jsonl +
-                          ":2: line longer than the 1 KiB limit (--max-bytes); skipped");
-  EXPECT_TRUE(HasSummary(r.err, "3 documents", "0 warnings", "2 failed inputs"));
+  EXPECT_EQ(lines[0],
+            "newsgraph: error: " + big +
+                ": larger than the 1 KiB limit (--max-bytes); skipped");
+  EXPECT_EQ(lines[1],
+            "newsgraph: error: " + jsonl +
+                ":2: line longer than the 1 KiB limit (--max-bytes); skipped");
+  EXPECT_TRUE(
+      HasSummary(r.err, "3 documents", "0 warnings", "2 failed inputs"));
 }
 
 TEST(Cli, BadLexiconIsRefusedBeforeWork) {
   TempDir dir;
   std::string in = dir.Write("a.txt", kArticleA);
   std::string out = dir.Write("out.graphml", "the previous graph");
-  std::string bad = dir.Write("bad.tsv", "a bad header\tthat names no lexicon\nx\ty\n");
+  std::string bad =
+      dir.Write("bad.tsv", "a bad header\tthat names no lexicon\nx\ty\n");
   RunResult r = RunNewsgraph({"build", in, "-o", out, "--lexicon", bad});
   EXPECT_EQ(r.status, 2);
   std::vector<std::string> lines = Lines(r.err);
   ASSERT_EQ(lines.size(), 1u) << r.err;
-  EXPECT_TRUE(std::regex_match(lines[0], std::regex("newsgraph: error: " + bad + ":\\d+: .+")))
+  EXPECT_TRUE(std::regex_match(
+      lines[0], std::regex("newsgraph: error: " + bad + ":\\d+: .+")))
       << lines[0];
   EXPECT_EQ(ReadFile(out), "the previous graph");
 
   std::string missing = dir.Path("none.tsv");
   RunResult m = RunNewsgraph({"build", in, "-o", out, "--lexicon", missing});
   EXPECT_EQ(m.status, 2);
-  EXPECT_EQ(m.err, "newsgraph: error: " + missing + ": No such file or directory\n");
-  EXPECT_EQ(dir.List(), (std::vector<std::string>{"a.txt", "bad.tsv", "out.graphml"}));
+  EXPECT_EQ(m.err,
+            "newsgraph: error: " + missing + ": No such file or directory\n");
+  EXPECT_EQ(dir.List(),
+            (std::vector<std::string>{"a.txt", "bad.tsv", "out.graphml"}));
 }
 
 TEST(Cli, GzipInputGivesTheSameGraph) {
@@ -420,8 +448,10 @@ TEST(Cli, GzipInputGivesTheSameGraph) {
   ASSERT_NE(gz, nullptr);
   gzwrite(gz, content.data(), static_cast<unsigned>(content.size()));
   gzclose(gz);
-  RunResult a = RunNewsgraph({"build", dir.Path("plain"), "-o", dir.Path("a.graphml")});
-  RunResult b = RunNewsgraph({"build", dir.Path("gz"), "-o", dir.Path("b.graphml")});
+  RunResult a =
+      RunNewsgraph({"build", dir.Path("plain"), "-o", dir.Path("a.graphml")});
+  RunResult b =
+      RunNewsgraph({"build", dir.Path("gz"), "-o", dir.Path("b.graphml")});
   EXPECT_EQ(a.status, 0) << a.err;
   EXPECT_EQ(b.status, 0) << b.err;
   EXPECT_EQ(ReadFile(dir.Path("a.graphml")), ReadFile(dir.Path("b.graphml")));
@@ -433,9 +463,11 @@ TEST(Cli, UnreadableFileIsNamed) {
   dir.Write("in/a.txt", kArticleA);
   std::string locked = dir.Write("in/locked.txt", kArticleB);
   chmod(locked.c_str(), 0);
-  RunResult r = RunNewsgraph({"build", dir.Path("in"), "-o", dir.Path("o.graphml")});
+  RunResult r =
+      RunNewsgraph({"build", dir.Path("in"), "-o", dir.Path("o.graphml")});
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(Lines(r.err)[0], "newsgraph: error: " + locked + ": Permission denied");
+  EXPECT_EQ(Lines(r.err)[0],
+            "newsgraph: error: " + locked + ": Permission denied");
   EXPECT_TRUE(HasSummary(r.err, "1 document", "0 warnings", "1 failed input"));
 }
 

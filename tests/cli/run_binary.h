@@ -12,8 +12,8 @@ namespace newsgraph {
 namespace testing {
 
 struct RunOptions {
-  std::string stdin_data;          // what standard input holds
-  std::string cwd;                 // working directory, if not ours
+  std::string stdin_data;                  // what standard input holds
+  std::string cwd;                         // working directory, if not ours
   rlim_t file_size_limit = RLIM_INFINITY;  // RLIMIT_FSIZE, to fake a full disk
 };
 

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   const char* base = getenv("TMPDIR");
-  std::string pattern = std::string(base && *base ? base : "/tmp") +
-                        "/newsgraph-cli-test-XXXXXX";
+  std::string pattern =
+      std::string(base && *base ? base : "/tmp") + "/newsgraph-cli-test-XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp");
   path_ = pattern;
 }
@@ -27,7 +27,8 @@ TempDir::~TempDir() {
   // Give back permissions a test took away, so everything can be removed.
   for (auto it = fs::recursive_directory_iterator(path_, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add,
+                    ec);
   }
   fs::remove_all(path_, ec);
 }

@@ -72,10 +72,18 @@ std::vector<std::string> Describe(const std::vector<InputEntry>& entries,
     size_t at = message.find(root);
     if (at != std::string::npos) message.replace(at, root.size(), "T");
     switch (e.kind) {
-      case InputEntry::Kind::kFile: lines.push_back("file " + path); break;
-      case InputEntry::Kind::kStdin: lines.push_back("stdin"); break;
-      case InputEntry::Kind::kError: lines.push_back("error " + message); break;
-      case InputEntry::Kind::kWarning: lines.push_back("warning " + message); break;
+      case InputEntry::Kind::kFile:
+        lines.push_back("file " + path);
+        break;
+      case InputEntry::Kind::kStdin:
+        lines.push_back("stdin");
+        break;
+      case InputEntry::Kind::kError:
+        lines.push_back("error " + message);
+        break;
+      case InputEntry::Kind::kWarning:
+        lines.push_back("warning " + message);
+        break;
     }
   }
   return lines;
@@ -93,10 +101,10 @@ TEST(ExpandInputs, DirectoriesSortedRecursiveWithoutHiddenOrUnknown) {
   dir.Write("in/Z.TXT", "z");
   dir.Write("in/empty/.keep", "");
   std::vector<InputEntry> entries = ExpandInputs({dir.Path("in")});
-  EXPECT_EQ(Describe(entries, dir.path()),
-            (std::vector<std::string>{"file T/in/Z.TXT", "file T/in/a.html",
-                                      "file T/in/b.txt",
-                                      "file T/in/sub/c.jsonl"}));
+  EXPECT_EQ(
+      Describe(entries, dir.path()),
+      (std::vector<std::string>{"file T/in/Z.TXT", "file T/in/a.html",
+                                "file T/in/b.txt", "file T/in/sub/c.jsonl"}));
   ASSERT_EQ(entries.size(), 4u);
   EXPECT_TRUE(entries[0].size_known);
   EXPECT_EQ(entries[0].size, 1u);
@@ -107,20 +115,18 @@ TEST(ExpandInputs, ExplicitFilesAnyNameMissingAndDuplicates) {
   dir.Write("in/a.txt", "a");
   dir.Write("notes.md", "m");
   dir.Write("empty/.keep", "");
-  std::vector<InputEntry> entries =
-      ExpandInputs({dir.Path("notes.md"), dir.Path("missing.txt"), "-",
-                    dir.Path("in"), dir.Path("in/a.txt"), "-",
-                    dir.Path("empty")});
-  EXPECT_EQ(Describe(entries, dir.path()),
-            (std::vector<std::string>{
-                "file T/notes.md",
-                "error T/missing.txt: No such file or directory",
-                "stdin",
-                "file T/in/a.txt",
-                "warning T/in/a.txt: named more than once; read once",
-                "warning -: standard input named more than once; read once",
-                "warning T/empty: no article files in this directory (.txt "
-                ".text .html .htm .jsonl .ndjson, or .gz of these)"}));
+  std::vector<InputEntry> entries = ExpandInputs(
+      {dir.Path("notes.md"), dir.Path("missing.txt"), "-", dir.Path("in"),
+       dir.Path("in/a.txt"), "-", dir.Path("empty")});
+  EXPECT_EQ(
+      Describe(entries, dir.path()),
+      (std::vector<std::string>{
+          "file T/notes.md", "error T/missing.txt: No such file or directory",
+          "stdin", "file T/in/a.txt",
+          "warning T/in/a.txt: named more than once; read once",
+          "warning -: standard input named more than once; read once",
+          "warning T/empty: no article files in this directory (.txt "
+          ".text .html .htm .jsonl .ndjson, or .gz of these)"}));
 }
 
 TEST(ExpandInputs, TrailingSlashGivesCleanPaths) {
@@ -148,10 +154,10 @@ TEST(ExpandInputs, DanglingArticleLinkIsAnError) {
   dir.Write("in/a.txt", "a");
   ASSERT_EQ(symlink("nowhere.txt", dir.Path("in/b.txt").c_str()), 0);
   ASSERT_EQ(symlink("nowhere", dir.Path("in/c.md").c_str()), 0);
-  EXPECT_EQ(Describe(ExpandInputs({dir.Path("in")}), dir.path()),
-            (std::vector<std::string>{
-                "file T/in/a.txt",
-                "error T/in/b.txt: No such file or directory"}));
+  EXPECT_EQ(
+      Describe(ExpandInputs({dir.Path("in")}), dir.path()),
+      (std::vector<std::string>{
+          "file T/in/a.txt", "error T/in/b.txt: No such file or directory"}));
 }
 
 // ---- reading ----
@@ -184,7 +190,8 @@ Collected ReadAll(const std::string& path, uint64_t max_bytes,
 
 TEST(InputReader, JsonLinesAreCutAtLineEndsWithTheirNumbers) {
   TempDir dir;
-  std::string path = dir.Write("c.jsonl", "{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n{\"d\":4}");
+  std::string path =
+      dir.Write("c.jsonl", "{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n{\"d\":4}");
   CapturedReporter captured;
   Collected got = ReadAll(path, 0, 10, captured);
   // The first read (64 KiB) holds it all; the last line has no newline.
@@ -209,8 +216,8 @@ TEST(InputReader, LargeJsonLinesFilesStreamInChunks) {
   EXPECT_GT(got.chunks.size(), 20u);
   std::string joined;
   for (const Chunk& c : got.chunks) {
-    EXPECT_EQ(c.first_line,
-              1 + static_cast<uint64_t>(std::count(joined.begin(), joined.end(), '\n')));
+    EXPECT_EQ(c.first_line, 1 + static_cast<uint64_t>(std::count(
+                                    joined.begin(), joined.end(), '\n')));
     EXPECT_EQ(c.bytes.back(), '\n');
     EXPECT_LE(c.bytes.size(), size_t{70000});
     joined += c.bytes;
@@ -231,11 +238,13 @@ TEST(InputReader, OverlongJsonLinesAreSkippedAndNamed) {
     for (const Chunk& c : got.chunks) lines += c.bytes;
     EXPECT_EQ(lines, "{\"a\":1}\n{\"b\":2}\n") << chunk;
     EXPECT_EQ(got.chunks.back().first_line, 3u) << chunk;
-    EXPECT_EQ(captured.text(),
-              "newsgraph: error: " + path +
-                  ":2: line longer than the 50 bytes limit (--max-bytes); skipped\n"
-                  "newsgraph: error: " + path +
-                  ":4: line longer than the 50 bytes limit (--max-bytes); skipped\n")
+    EXPECT_EQ(
+        captured.text(),
+        "newsgraph: error: " + path +
+            ":2: line longer than the 50 bytes limit (--max-bytes); skipped\n"
+            "newsgraph: error: " +
+            path +
+            ":4: line longer than the 50 bytes limit (--max-bytes); skipped\n")
         << chunk;
     EXPECT_EQ(captured.reporter().errors(), 2u);
   }
@@ -260,14 +269,16 @@ TEST(InputReader, WholeFilesAndTheirLimit) {
 
 TEST(InputReader, BinaryAndEmptyFiles) {
   TempDir dir;
-  std::string png = dir.Write("a.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  std::string png =
+      dir.Write("a.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   std::string empty = dir.Write("b.txt", "");
   CapturedReporter captured;
   EXPECT_TRUE(ReadAll(png, 0, 1 << 20, captured).chunks.empty());
   EXPECT_TRUE(ReadAll(empty, 0, 1 << 20, captured).chunks.empty());
-  EXPECT_EQ(captured.text(),
-            "newsgraph: error: " + png + ": binary file, not text; skipped\n"
-            "newsgraph: warning: " + empty + ": empty file\n");
+  EXPECT_EQ(captured.text(), "newsgraph: error: " + png +
+                                 ": binary file, not text; skipped\n"
+                                 "newsgraph: warning: " +
+                                 empty + ": empty file\n");
   EXPECT_EQ(captured.reporter().errors(), 1u);
   EXPECT_EQ(captured.reporter().warnings(), 1u);
 }
@@ -292,7 +303,8 @@ TEST(InputReader, GzipIsDecompressed) {
   std::string cut = dir.Write("d.jsonl.gz", whole.substr(0, whole.size() - 12));
   CapturedReporter captured2;
   ReadAll(cut, 0, 1 << 20, captured2);
-  EXPECT_EQ(captured2.text(), "newsgraph: error: " + cut + ": truncated gzip file\n");
+  EXPECT_EQ(captured2.text(),
+            "newsgraph: error: " + cut + ": truncated gzip file\n");
 }
 
 // ---- reporter ----
@@ -302,7 +314,8 @@ TEST(Reporter, PrintsInReservedOrderWhateverTheCompletionOrder) {
   Reporter& r = captured.reporter();
   uint64_t a = r.Reserve(), b = r.Reserve(), c = r.Reserve();
   r.Complete(c, {{Severity::kError, "c: third"}});
-  r.Complete(b, {{Severity::kWarning, "b: second"}, {Severity::kNote, "b: note"}});
+  r.Complete(b,
+             {{Severity::kWarning, "b: second"}, {Severity::kNote, "b: note"}});
   EXPECT_EQ(captured.text(), "");
   r.Complete(a, {{Severity::kWarning, "a: first"}});
   EXPECT_EQ(captured.text(),
@@ -410,7 +423,8 @@ TEST(OutputFile, SymbolicLinkTargetIsReplaced) {
   std::string target = dir.Write("real.graphml", "old");
   ASSERT_EQ(symlink("real.graphml", dir.Path("link.graphml").c_str()), 0);
   {
-    StatusOr<std::unique_ptr<OutputFile>> out = OutputFile::Open(dir.Path("link.graphml"));
+    StatusOr<std::unique_ptr<OutputFile>> out =
+        OutputFile::Open(dir.Path("link.graphml"));
     ASSERT_TRUE(out.ok());
     (*out)->stream() << "new";
     ASSERT_TRUE((*out)->Commit().ok());
@@ -430,9 +444,11 @@ TEST(OutputFile, ErrorsNameThePath) {
             dir.Path("nodir/g.graphml") +
                 ": cannot write: No such file or directory (directory '" +
                 dir.Path("nodir") + "')");
-  StatusOr<std::unique_ptr<OutputFile>> directory = OutputFile::Open(dir.path());
+  StatusOr<std::unique_ptr<OutputFile>> directory =
+      OutputFile::Open(dir.path());
   ASSERT_FALSE(directory.ok());
-  EXPECT_EQ(directory.status().message(), dir.path() + ": cannot write: Is a directory");
+  EXPECT_EQ(directory.status().message(),
+            dir.path() + ": cannot write: Is a directory");
 }
 
 TEST(OutputFile, DevicesAreWrittenDirectly) {
@@ -443,7 +459,8 @@ TEST(OutputFile, DevicesAreWrittenDirectly) {
   (*out)->stream() << "x";
   Status committed = (*out)->Commit();
   ASSERT_FALSE(committed.ok());
-  EXPECT_EQ(committed.message(), "/dev/full: cannot write: No space left on device");
+  EXPECT_EQ(committed.message(),
+            "/dev/full: cannot write: No space left on device");
 
   StatusOr<std::unique_ptr<OutputFile>> null = OutputFile::Open("/dev/null");
   ASSERT_TRUE(null.ok());

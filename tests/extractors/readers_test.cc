@@ -283,6 +283,17 @@ TEST(ReadHtmlTest, BodyWithoutArticleAndTitleElement) {
   EXPECT_EQ(doc.regions.size(), 7u);
 }
 
+TEST(ReadHtmlTest, HeadingRepeatingTheTitleIsKeptOnce) {
+  const Document doc = ReadHtml(
+      "a.html", "<title>Sony hacked</title><h1>Sony  hacked</h1><p>Body.</p>");
+  EXPECT_EQ(doc.text, "Sony hacked\n\nBody.");
+  EXPECT_EQ(RegionTexts(doc), (Strings{"T:Sony hacked", "B:Body."}));
+  EXPECT_EQ(ReadHtml("a.html", "<title>Sony</title><h1>Sony hacked</h1>").text,
+            "Sony\n\nSony hacked");
+  EXPECT_EQ(ReadHtml("a.html", "<title>Sony</title><h1>Sony</h1>").text,
+            "Sony");
+}
+
 TEST(ReadHtmlTest, NoTitleMeansOnlyBody) {
   const Document doc = ReadHtml("a.html", "<p>Just text.</p>");
   EXPECT_EQ(doc.title, "");
