@@ -35,9 +35,9 @@ install_missing() {
     return 0
   fi
   log "installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    "${missing[@]}" </dev/null
+    "${missing[@]}" </dev/null || return 1
 }
 
 # configure_and_build TESTS(ON|OFF) [TARGET]: a Release build in build/.

@@ -32,11 +32,24 @@ namespace {
 // is the first words of another's is that other one.
 void MergeShortForms(Document& doc, DocumentState& state) {
   std::vector<std::pair<std::string, std::string>> renames;  // short -> long
+  // Bodies of one institution keep their own nodes (United Nations and its
+  // Security Council); businesses are named by their first words.
+  auto is_business = [&](const std::string& id) {
+    auto it = state.lexicon->organizations.find(id.substr(4));
+    return it == state.lexicon->organizations.end() || it->second.category == "company" ||
+           it->second.category == "media";
+  };
   for (const auto& [short_id, short_entity] : state.entities) {
-    if (short_entity.node.kind != NodeKind::kOrganization || short_entity.needs_relation) continue;
+    if (short_entity.node.kind != NodeKind::kOrganization || short_entity.needs_relation ||
+        !is_business(short_id)) {
+      continue;
+    }
     std::string prefix = Lower(short_entity.node.label) + " ";
     for (const auto& [long_id, long_entity] : state.entities) {
-      if (long_id == short_id || long_entity.node.kind != NodeKind::kOrganization) continue;
+      if (long_id == short_id || long_entity.node.kind != NodeKind::kOrganization ||
+          !is_business(long_id)) {
+        continue;
+      }
       if (Lower(long_entity.node.label).rfind(prefix, 0) == 0) {
         renames.emplace_back(short_id, long_id);
         break;

@@ -51,23 +51,90 @@ struct Sent {
   const EntityMention& M(int m) const { return doc.mentions[m]; }
 };
 
-// Mentions coordinated with mention `m` to its left ("Russia and China").
-void AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
+// The first token of mention m with its possessor ("Libya's General
+// Khalifa Haftar" starts at "Libya").
+size_t UnitStart(const Sent& x, int m) {
   size_t first = x.M(m).first_token;
-  while (first >= x.s.first_token + 2) {
-    std::string w = x.Low(first - 1);
-    if (w != "and" && w != ",") break;
-    int prev = x.MentionAt(first - 2);
-    if (prev < 0) break;
-    out->push_back(x.M(prev).node_id);
-    first = x.M(prev).first_token;
+  if (first >= x.s.first_token + 2 && IsPossessive(x.doc.TokenText(first - 1))) {
+    int owner = x.MentionAt(first - 2);
+    if (owner >= 0) return x.M(owner).first_token;
   }
+  return first;
+}
+
+// Mentions coordinated with mention `m` to its left ("Russia and China",
+// "Saudi Arabia, the UAE and Egypt"); returns the first token of the chain.
+size_t AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
+  size_t first = UnitStart(x, m);
+  while (first >= x.s.first_token + 2) {
+    size_t k = first;
+    if (x.Low(k - 1) == "the") --k;
+    if (k < x.s.first_token + 2) break;
+    std::string w = x.Low(k - 1);
+    if (w != "and" && w != ",") break;
+    int prev = x.MentionAt(k - 2);
+    if (prev < 0) break;
+    if (out) out->push_back(x.M(prev).node_id);
+    first = UnitStart(x, prev);
+  }
+  return first;
+}
+
+bool InPrepositionalPhrase(const Sent& x, size_t first) {
+  std::string before = first > x.s.first_token ? x.Low(first - 1) : "";
+  return IsPreposition(before) ||
+         (first >= x.s.first_token + 2 && before == "the" && IsPreposition(x.Low(first - 2)));
+}
+
+bool IsAdverb(const std::string& w) {
+  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) || w == "also" ||
+         w == "then" || w == "later" || w == "again" || w == "has" || w == "have" ||
+         w == "had" || w == "will" || w == "would";
+}
+
+// The subject of the clause that ends before token i: the first mention of
+// the sentence not inside a prepositional phrase ("France has recalled its
+// ambassadors to the US and accused the UK": France).
+std::vector<std::string> ClauseSubjects(const Sent& x, size_t i) {
+  std::vector<std::string> out;
+  for (size_t t = x.s.first_token; t < i; ++t) {
+    int m = x.MentionAt(t);
+    if (m < 0) continue;
+    const EntityMention& mention = x.M(m);
+    size_t end = mention.last_token;
+    bool possessor = end < x.s.last_token && IsPossessive(x.doc.TokenText(end)) &&
+                     x.MentionAt(end + 1) >= 0;
+    if (InPrepositionalPhrase(x, mention.first_token) || possessor) {
+      t = end - 1;
+      continue;
+    }
+    out.push_back(mention.node_id);
+    // Coordinated to the right: "Russia and China vetoed".
+    size_t k = end;
+    while (k + 1 < i && (x.Low(k) == "and" || x.Low(k) == ",")) {
+      size_t n = k + 1;
+      if (x.Low(n) == "the") ++n;
+      int next = x.MentionAt(n);
+      if (next < 0) break;
+      out.push_back(x.M(next).node_id);
+      k = x.M(next).last_token;
+    }
+    return out;
+  }
+  return out;
 }
 
 // The subjects of a predicate starting at token i: the nearest mention to
 // the left that is not inside a prepositional phrase or an apposition.
 std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
   std::vector<std::string> out;
+  // A second verb of the same subject: "X recalled ... and accused Y".
+  size_t b = i;
+  while (b > x.s.first_token && IsAdverb(x.Low(b - 1))) --b;
+  if (b > x.s.first_token && x.Low(b - 1) == "and" &&
+      (b < x.s.first_token + 2 || x.MentionAt(b - 2) < 0)) {
+    return ClauseSubjects(x, b - 1);
+  }
   size_t lower = i > x.s.first_token + 30 ? i - 30 : x.s.first_token;
   int fallback_possessor = -1;
   for (size_t j = i; j > lower; --j) {
@@ -81,10 +148,11 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     }
     const EntityMention& mention = x.M(m);
     size_t first = mention.first_token;
-    std::string before = first > x.s.first_token ? x.Low(first - 1) : "";
-    bool in_pp = IsPreposition(before) ||
-                 (first >= x.s.first_token + 2 && before == "the" &&
-                  IsPreposition(x.Low(first - 2)));
+    // A coordination inside a prepositional phrase ("to the US and
+    // Australia") is in it as a whole.
+    size_t chain_first = AddCoordinatedLeft(x, m, nullptr);
+    bool in_pp = InPrepositionalPhrase(x, chain_first);
+    if (in_pp) first = chain_first;
     bool possessor = IsPossessive(x.doc.TokenText(mention.last_token < x.s.last_token
                                                       ? mention.last_token
                                                       : mention.last_token - 1)) &&
@@ -146,7 +214,7 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
           mention = &x.M(head);
           break;
         }
-        if (x.Low(k) == "," || x.Low(k) == "of") break;
+        if (x.Low(k) == "," || IsPreposition(x.Low(k))) break;
       }
     }
     out.push_back(mention->node_id);
@@ -166,8 +234,8 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
 }
 
 // Event mentioned in tokens [j, j + 6) of the sentence, as an object.
-std::string EventAfter(const Sent& x, size_t j) {
-  size_t limit = std::min<size_t>(x.s.last_token, j + 6);
+std::string EventAfter(const Sent& x, size_t j, size_t window = 6) {
+  size_t limit = std::min<size_t>(x.s.last_token, j + window);
   if (j >= limit) return "";
   size_t begin = x.doc.tokens[j].span.begin;
   size_t end = x.doc.tokens[limit - 1].span.end;
@@ -247,6 +315,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           std::string prev = i > sentence.first_token ? LowerToken(doc, i - 1) : "";
           std::string prev2 = i > sentence.first_token + 1 ? LowerToken(doc, i - 2) : "";
           bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, best_last + 1) == "by";
+          // "on request from", "the attack": a noun, not this verb.
+          if (prev == "the" || prev == "a" || prev == "an" || IsPreposition(prev) ||
+              prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
+              IsPossessive(prev) || prev == "this" || prev == "any") {
+            continue;
+          }
           if (passive) {
             sources = ObjectsAfter(x, best_last + 2, 3);
             targets = SubjectsOf(x, i);
@@ -256,9 +330,19 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           } else {
             sources = SubjectsOf(x, i);
             targets = ObjectsAfter(x, best_last + 1);
-            if (targets.empty() && trig.frame == Frame::kSubjectVerbObject) {
-              std::string ev = EventAfter(x, best_last + 1);
-              if (!ev.empty()) targets.push_back(ev);
+            // "vetoed the UN resolution": the object is the happening the
+            // entity only qualifies.
+            std::string ev = EventAfter(x, best_last + 1, 4);
+            if (!ev.empty() && (targets.empty() || trig.frame == Frame::kSubjectVerbObject)) {
+              bool entity_first = false;
+              for (size_t t = best_last + 1; t < x.s.last_token && t < best_last + 5; ++t) {
+                int m = x.MentionAt(t);
+                if (m < 0) continue;
+                size_t after = x.M(m).last_token;
+                entity_first = EventAfter(x, after, 1).empty();
+                break;
+              }
+              if (targets.empty() || !entity_first) targets = {ev};
             }
             rule = trig.frame == Frame::kSubjectVerbObject ? "svo" : "svpo";
           }

@@ -100,6 +100,12 @@ std::vector<std::string> Inflections(const std::string& lemma) {
     forms.insert(forms.end(), {lemma + "es", lemma + "ed", lemma + "ing"});
   } else {
     forms.insert(forms.end(), {lemma + "s", lemma + "ed", lemma + "ing"});
+    // expel -> expelled, slap -> slapped: a final consonant after one vowel
+    // doubles (the regular forms stay too: visit -> visited).
+    if (n >= 3 && !vowel(lemma[n - 1]) && vowel(lemma[n - 2]) && !vowel(lemma[n - 3]) &&
+        std::string_view("wxy").find(lemma[n - 1]) == std::string_view::npos) {
+      forms.insert(forms.end(), {lemma + lemma[n - 1] + "ed", lemma + lemma[n - 1] + "ing"});
+    }
   }
   return forms;
 }
