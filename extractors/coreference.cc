@@ -1,5 +1,8 @@
 #include "extractors/coreference.h"
 
+#include <map>
+#include <unordered_set>
+
 #include "extractors/document_state.h"
 #include "extractors/text_match.h"
 #include "extractors/tokenizer.h"
@@ -9,6 +12,52 @@ namespace newsgraph {
 namespace {
 
 enum class Want { kPerson, kThing, kGroup, kCountry };
+
+enum class Gender { kUnknown, kFemale, kMale };
+
+// What the article says of an official's gender: titles ("spokeswoman",
+// "Mrs May") and well-known first names.
+Gender GenderOf(const Document& doc, const LocalEntity& e) {
+  static const std::unordered_set<std::string> kFemaleNames = {
+      "theresa", "angela", "hillary", "nancy", "nikki", "condoleezza", "madeleine",
+      "federica", "ursula", "kaja", "annalena", "liz", "penny", "julie", "christine",
+      "kamala", "jacinda", "julia", "sanae", "giorgia", "marine", "chrystia", "melanie",
+      "catherine", "maria", "samantha", "susan", "linda", "margaret", "yulia", "sheikh hasina",
+      "benazir", "indira", "golda", "tzipi", "michelle", "dilma", "cristina", "michelle",
+      "mette", "sanna", "kristalina", "ngozi", "tehmina", "anne", "priti", "suella",
+      "yvette", "mary", "emily", "karine", "jen", "dana", "tammy", "kristi", "gina",
+      "janet", "tulsi", "pam", "kelly", "mao", "hua", "ing-wen", "park geun-hye"};
+  static const std::unordered_set<std::string> kMaleNames = {
+      "john", "barack", "donald", "joe", "vladimir", "sergey", "sergei", "xi", "boris",
+      "emmanuel", "mohammad", "mohammed", "muhammad", "ali", "abdel", "benjamin", "recep",
+      "narendra", "imran", "shinzo", "justin", "jean-yves", "mike", "rex", "antony",
+      "marco", "dmitry", "ahmed", "hassan", "javad", "george", "tony", "david", "james",
+      "william", "robert", "michael", "richard", "thomas", "charles", "mark", "paul",
+      "peter", "olaf", "friedrich", "keir", "rishi", "fumio", "yoshihide", "moon",
+      "vitaly", "gennady", "wang", "li", "zhao", "vijay", "shah", "ajay", "hamid", "amir",
+      "qasem", "abbas", "ayatollah", "kyriakos", "nikos", "recep", "mevlut", "hakan"};
+  std::string role = Lower(e.node.role);
+  if (role.find("woman") != std::string::npos || role.find("queen") != std::string::npos ||
+      role.find("princess") != std::string::npos) {
+    return Gender::kFemale;
+  }
+  if (role.find("spokesman") != std::string::npos || role.find("chairman") != std::string::npos ||
+      role.find("king") != std::string::npos || role.find("prince") != std::string::npos ||
+      role.find("sheikh") != std::string::npos || role.find("emir") != std::string::npos) {
+    return Gender::kMale;
+  }
+  for (const EntityMention& m : doc.mentions) {
+    if (m.node_id != e.node.id || m.first_token == 0) continue;
+    std::string before = Lower(doc.TokenText(m.first_token - 1));
+    if (before == "mrs" || before == "mrs." || before == "ms" || before == "ms.") return Gender::kFemale;
+    if (before == "mr" || before == "mr.") return Gender::kMale;
+  }
+  std::string label = Lower(e.node.label);
+  std::string first = label.substr(0, label.find(' '));
+  if (kFemaleNames.count(first)) return Gender::kFemale;
+  if (kMaleNames.count(first)) return Gender::kMale;
+  return Gender::kUnknown;
+}
 
 bool Compatible(const LocalEntity& e, Want want) {
   switch (want) {
@@ -82,6 +131,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
   std::vector<EntityMention> added;
   // Walk tokens in order, remembering the latest mention of each entity.
   std::vector<const EntityMention*> history;
+  std::map<std::string, Gender> genders;
   size_t next_mention = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
@@ -93,6 +143,9 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
       }
       if (covering[i] >= 0 || sent.in_title) continue;
       std::string w = LowerToken(doc, i);
+      Gender gender = w == "she" || w == "her" ? Gender::kFemale
+                      : w == "he" || w == "his" ? Gender::kMale
+                                                : Gender::kUnknown;
       Want want;
       size_t length = 1;
       std::string role_word;
@@ -120,17 +173,26 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
       } else {
         continue;
       }
-      // Nearest compatible antecedent, at most three sentences back.
+      // The nearest compatible antecedent in this sentence, else the first
+      // (the subject, most often) of the nearest earlier sentence that has
+      // one; at most three sentences back.
       const EntityMention* antecedent = nullptr;
       for (auto it = history.rbegin(); it != history.rend(); ++it) {
         if ((*it)->sentence + 3 < s) break;
+        if (antecedent && (*it)->sentence != antecedent->sentence) break;
+        if (!state.Has((*it)->node_id)) continue;
         const LocalEntity& e = state.Entity((*it)->node_id);
         if (!Compatible(e, want)) continue;
         if (!role_word.empty() && Lower(e.node.role).find(role_word) == std::string::npos) {
           continue;
         }
+        if (gender != Gender::kUnknown && want == Want::kPerson) {
+          auto known = genders.find(e.node.id);
+          if (known == genders.end()) known = genders.emplace(e.node.id, GenderOf(doc, e)).first;
+          if (known->second != Gender::kUnknown && known->second != gender) continue;
+        }
         antecedent = *it;
-        break;
+        if ((*it)->sentence == s) break;  // nearest in the same sentence
       }
       if (!antecedent) continue;
       EntityMention m;

@@ -479,8 +479,10 @@ class Recognizer {
     std::string org;
     if (!iso.empty()) {
       std::string country = EnsureCountry(iso, s);
-      AddMention(s, start, IsPossessive(Tok(i - 1)) ? i - 1 : i, country,
-                 NodeKind::kCountry, "title-country");
+      if (!covered_.count(start)) {
+        AddMention(s, start, IsPossessive(Tok(i - 1)) ? i - 1 : i, country,
+                   NodeKind::kCountry, "title-country");
+      }
       Affiliate(id, country, s, role, "country+title+name");
     } else if (i > sent.first_token) {
       int m = MentionEndingAt(i);

@@ -89,7 +89,8 @@ bool InPrepositionalPhrase(const Sent& x, size_t first) {
 bool IsAdverb(const std::string& w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) || w == "also" ||
          w == "then" || w == "later" || w == "again" || w == "has" || w == "have" ||
-         w == "had" || w == "will" || w == "would";
+         w == "had" || w == "will" || w == "would" || w == "is" || w == "are" || w == "was" ||
+         w == "were" || w == "in" || w == "a" || w == "an" || w == "the" || w == "to";
 }
 
 // The subject of the clause that ends before token i: the first mention of
@@ -195,8 +196,10 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
   size_t gap = 0;
   for (size_t t = j; t < x.s.last_token && gap <= max_gap; ++t) {
     std::string w = x.Low(t);
+    bool quote = w == "\"" || w == "\u201c" || w == "\u201d" || w == "'";
+    if (quote && x.MentionAt(t + 1) >= 0) continue;  // Egypt condemns "Israel"
     if (w == "," || w == "." || w == ";" || w == "that" || w == "which" || w == "who" ||
-        w == "\u2014" || w == "(" || w == ":" || w == "\"" || w == "\u201c") {
+        w == "\u2014" || w == "(" || w == ":" || quote) {
       break;
     }
     int m = x.MentionAt(t);
@@ -205,6 +208,10 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       continue;
     }
     const EntityMention* mention = &x.M(m);
+    // "US Secretary of State John Kerry": the country only qualifies the
+    // official that follows it.
+    int next = x.MentionAt(mention->last_token);
+    if (next >= 0 && next != m && x.M(next).kind == NodeKind::kOfficial) mention = &x.M(next);
     size_t end = mention->last_token;
     // A possessor followed by its head within three tokens.
     if (end < x.s.last_token && IsPossessive(x.doc.TokenText(end))) {
@@ -351,6 +358,13 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         }
         case Frame::kNoun: {
           targets = ObjectsAfter(x, best_last + 1, 3);
+          if (LowerToken(doc, best_last + 1) == "between" && targets.size() >= 2 &&
+              Info(trig.relation).symmetric) {
+            sources = {targets[0]};
+            targets.erase(targets.begin());
+            rule = "noun-between";
+            break;
+          }
           if (targets.empty()) {
             std::string ev = EventAfter(x, best_last + 1);
             if (!ev.empty()) targets.push_back(ev);
@@ -382,10 +396,9 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             if (k < i) {
               sources = SubjectsOf(x, k);
             } else {
-              sources = SubjectsOf(x, k);
-              if (sources.empty() || (!targets.empty() && sources[0] == targets[0])) {
-                sources = ObjectsAfter(x, k + 1, 2);
-              }
+              // "..., says the FBI" / "..., the FBI said".
+              sources = ObjectsAfter(x, k + 1, 1);
+              if (sources.empty()) sources = SubjectsOf(x, k);
             }
             if (!sources.empty()) break;
           }
@@ -394,6 +407,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           confidence *= 0.9;
           break;
         }
+      }
+      // "Kerry and Zarif held talks": a symmetric act among the subjects.
+      if (targets.empty() && sources.size() >= 2 && Info(trig.relation).symmetric) {
+        for (size_t a = 1; a < sources.size(); ++a) targets.push_back(sources[a]);
+        sources.resize(1);
+        rule += "+coordinated";
       }
       for (const std::string& source : sources) {
         for (const std::string& target : targets) {
