@@ -46,6 +46,7 @@ struct RelationCandidate {
   std::string rule;
   std::string cameo;
   double confidence = 0.5;
+  std::string event;  // category of the happening the act is, or empty
 };
 
 // A happening the article reports, with the sentences that name it.
@@ -57,7 +58,11 @@ struct LocalEvent {
   std::vector<Span> mentions;
   std::vector<size_t> sentences;
   std::vector<std::string> participants;  // node ids
+  std::string target;  // the participant acted upon ("hack on Sony"), if known
   bool salient = false;  // in the title, named twice or given a participant
+  bool from_relation = false;  // an act joined it (RelationEventStage)
+  // Named only by the acts' verbs, never by a noun.
+  bool from_relation_only() const { return from_relation && label.empty(); }
 };
 
 struct DocumentState {

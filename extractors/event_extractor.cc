@@ -78,7 +78,10 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
         ev.salient = true;
       };
       if (mention_before) {
-        add(covering[i - 1] >= 0 ? covering[i - 1] : covering[i - 2]);
+        int m = covering[i - 1] >= 0 ? covering[i - 1] : covering[i - 2];
+        add(m);
+        // "Sony hack" names the target; "North Korea's hack" the actor.
+        if (covering[i - 1] >= 0 && ev.target.empty()) ev.target = doc.mentions[m].node_id;
       }
       if (ParticipantPreposition(after) && after != "in") {
         size_t j = end + 1;
@@ -86,50 +89,104 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
                doc.tokens[j].shape == TokenShape::kWord && !StartsUpper(doc.TokenText(j))) {
           ++j;
         }
-        if (j < sent.last_token) add(covering[j]);
+        if (j < sent.last_token && covering[j] >= 0) {
+          add(covering[j]);
+          if (after != "by" && after != "with" && after != "between") {
+            ev.target = doc.mentions[covering[j]].node_id;
+          }
+        }
       }
       i = end - 1;
     }
   }
-  // In an article about a cyberattack, "the attack" is that cyberattack.
-  auto cyber = by_category.find("cyberattack");
-  auto plain = by_category.find("attack");
-  if (cyber != by_category.end() && plain != by_category.end()) {
-    LocalEvent& into = cyber->second;
-    for (size_t k = 0; k < plain->second.mentions.size(); ++k) {
-      into.mentions.push_back(plain->second.mentions[k]);
-      into.sentences.push_back(plain->second.sentences[k]);
-    }
-    for (const std::string& p : plain->second.participants) {
-      if (std::find(into.participants.begin(), into.participants.end(), p) ==
-          into.participants.end()) {
-        into.participants.push_back(p);
-      }
-    }
-    into.salient = into.salient || plain->second.salient;
-    by_category.erase(plain);
-  }
   for (auto& [category, ev] : by_category) {
     if (ev.mentions.size() >= 2) ev.salient = true;
-    if (!ev.salient) continue;
-    // Label: the most used trigger, with the first participant that is a
-    // target ("hack of Sony Pictures Entertainment").
-    const auto& counts = trigger_counts[category];
-    std::string trigger = std::max_element(counts.begin(), counts.end(),
-                                           [](const auto& a, const auto& b) {
-                                             return a.second < b.second;
-                                           })->first;
-    ev.label = trigger;
-    if (!ev.participants.empty()) {
-      const LocalEntity& p = state.Entity(ev.participants.front());
-      ev.label += (category == "talks" || category == "meeting" || category == "call"
-                       ? " with "
-                       : category == "attack" || category == "cyberattack" ? " on " : " of ");
-      ev.label += p.node.label;
-    }
     ev.id = "event:" + Slug(doc.id.empty() ? doc.origin : doc.id) + ":" + Slug(category);
+    // The most used trigger names the event until RelationEventStage
+    // labels it.
+    const auto& counts = trigger_counts[category];
+    ev.label = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+                 return a.second < b.second;
+               })->first;
     state.events.push_back(std::move(ev));
   }
+}
+
+namespace {
+
+// The word that names a category's events: the first trigger of events.tsv
+// in that category ("expulsion").
+std::string DisplayName(const LexiconData& lex, const std::string& category) {
+  for (const EventTrigger& t : lex.event_triggers) {
+    if (t.category != category) continue;
+    std::string name;
+    for (const std::string& w : t.words) name += (name.empty() ? "" : " ") + w;
+    return name;
+  }
+  return category;
+}
+
+const char* Preposition(const std::string& category) {
+  if (category == "talks" || category == "severing" || category == "agreement") {
+    return " with ";
+  }
+  if (category == "attack" || category == "sanctions" || category == "ban") {
+    return " on ";
+  }
+  return " of ";
+}
+
+void AddParticipant(LocalEvent& ev, const std::string& id) {
+  if (std::find(ev.participants.begin(), ev.participants.end(), id) == ev.participants.end()) {
+    ev.participants.push_back(id);
+  }
+}
+
+}  // namespace
+
+void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+  const LexiconData& lex = *state.lexicon;
+  std::map<std::string, size_t> by_category;
+  for (size_t k = 0; k < state.events.size(); ++k) by_category[state.events[k].category] = k;
+  for (const RelationCandidate& r : state.relations) {
+    // An act on an event makes its actor a participant.
+    for (LocalEvent& ev : state.events) {
+      if (ev.id == r.target && ev.salient) AddParticipant(ev, r.source);
+    }
+    if (r.event.empty()) continue;
+    auto it = by_category.find(r.event);
+    if (it == by_category.end()) {
+      LocalEvent ev;
+      ev.category = r.event;
+      ev.id = "event:" + Slug(doc.id.empty() ? doc.origin : doc.id) + ":" + Slug(r.event);
+      ev.mentions.push_back(r.sentence < doc.sentences.size() ? doc.sentences[r.sentence].span
+                                                              : Span{});
+      ev.sentences.push_back(r.sentence);
+      it = by_category.emplace(r.event, state.events.size()).first;
+      state.events.push_back(std::move(ev));
+    }
+    LocalEvent& ev = state.events[it->second];
+    ev.salient = true;
+    ev.from_relation = true;
+    AddParticipant(ev, r.source);
+    if (r.target.rfind("event:", 0) != 0) {
+      AddParticipant(ev, r.target);
+      if (ev.target.empty()) ev.target = r.target;
+    }
+  }
+  // Readable labels: "expulsion of Russia", "hack on Sony Pictures
+  // Entertainment"; events named only by a verb take the category's name.
+  for (LocalEvent& ev : state.events) {
+    if (!ev.salient) continue;
+    std::string head = ev.label.empty() || ev.from_relation_only() ? DisplayName(lex, ev.category)
+                                                                   : ev.label;
+    std::string target = state.Has(ev.target) ? state.Entity(ev.target).node.label : "";
+    ev.label = target.empty() ? head : head + Preposition(ev.category) + target;
+  }
+  // Only the events the article is about become nodes.
+  state.events.erase(std::remove_if(state.events.begin(), state.events.end(),
+                                    [](const LocalEvent& ev) { return !ev.salient; }),
+                     state.events.end());
 }
 
 }  // namespace newsgraph

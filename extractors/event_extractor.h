@@ -23,6 +23,22 @@ class EventStage : public Stage {
            KnowledgeGraph& graph) const override;
 };
 
+// RelationEventStage: acts that are happenings ("Britain expelled 23
+// Russian diplomats" is an expulsion) join the article's event of their
+// category (events.tsv), or make one, with the act's source and target as
+// participants; actors of relations aimed at an event take part in it.
+// Then labels the events and keeps those the article is about.
+class RelationEventStage : public Stage {
+ public:
+  std::string Name() const override { return "relation-events"; }
+  std::vector<std::string> Requires() const override {
+    return {layer::kRelations, layer::kEvents};
+  }
+  std::vector<std::string> Provides() const override { return {"relation-events"}; }
+  void Run(Document& doc, DocumentState& state,
+           KnowledgeGraph& graph) const override;
+};
+
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_EXTRACTORS_EVENT_EXTRACTOR_H_

@@ -13,7 +13,7 @@ class GraphBuilderStage : public Stage {
  public:
   std::string Name() const override { return "graph-builder"; }
   std::vector<std::string> Requires() const override {
-    return {layer::kEntities, layer::kRelations, layer::kEvents};
+    return {layer::kEntities, layer::kRelations, layer::kEvents, "relation-events"};
   }
   std::vector<std::string> Provides() const override { return {}; }
   void Run(Document& doc, DocumentState& state,

@@ -62,6 +62,7 @@ struct RelationTrigger {
   std::string cameo;
   Frame frame = Frame::kSubjectVerbObject;
   double confidence = 0.8;
+  std::string event;  // category of the happening the act is, or empty
 };
 
 struct EventTrigger {

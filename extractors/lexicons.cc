@@ -159,6 +159,7 @@ std::string TakeRelation(const Fields& f, LexiconData& d) {
     return "confidence '" + f[4] + "' is not a number";
   }
   if (t.confidence < 0 || t.confidence > 1) return "confidence not in [0, 1]";
+  t.event = f[5];
   d.relation_triggers.push_back(std::move(t));
   return "";
 }
@@ -181,7 +182,7 @@ const std::vector<FileKind>& FileKinds() {
       {"id\tlabel\twikidata\taliases\trole\taffiliation\tfrom\tto",
        TakeOfficial},
       {"title\tkind\tscope", TakeTitle},
-      {"trigger\trelation\tcameo\tframe\tconfidence", TakeRelation},
+      {"trigger\trelation\tcameo\tframe\tconfidence\tevent", TakeRelation},
       {"trigger\tcategory\tcameo", TakeEvent},
   };
   return kKinds;

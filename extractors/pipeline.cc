@@ -38,6 +38,7 @@ StatusOr<Pipeline> Pipeline::Standard(const Lexicons& lexicons) {
       std::make_shared<CoreferenceStage>(),
       std::make_shared<EventStage>(),
       std::make_shared<RelationStage>(lexicons.data()),
+      std::make_shared<RelationEventStage>(),
       std::make_shared<GraphBuilderStage>(),
   });
   if (pipeline.ok()) pipeline->lexicon_ = &lexicons.data();

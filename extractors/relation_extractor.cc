@@ -247,6 +247,7 @@ std::string EventAfter(const Sent& x, size_t j, size_t window = 6) {
   size_t begin = x.doc.tokens[j].span.begin;
   size_t end = x.doc.tokens[limit - 1].span.end;
   for (const LocalEvent& ev : x.state.events) {
+    if (!ev.salient) continue;
     for (const Span& span : ev.mentions) {
       if (span.begin >= begin && span.end <= end) return ev.id;
     }
@@ -426,6 +427,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
           r.cameo = trig.cameo;
           r.confidence = confidence;
+          r.event = trig.event;
           state.relations.push_back(r);
         }
       }

@@ -7,7 +7,6 @@
 #include <zlib.h>
 
 #include <chrono>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -49,10 +48,10 @@ std::string JsonLine(const std::string& id, const std::string& text) {
                                       const std::string& warnings,
                                       const std::string& failed) {
   std::string line = SummaryLine(err);
-  std::regex pattern("newsgraph: " + documents +
-                     ", \\d+ nodes?, \\d+ edges?, " + warnings + ", " + failed +
-                     " \\(T s\\)");
-  if (std::regex_match(line, pattern)) return ::testing::AssertionSuccess();
+  if (Matches(line, "newsgraph: " + documents + ", # node*, # edge*, " +
+                        warnings + ", " + failed + " (T s)")) {
+    return ::testing::AssertionSuccess();
+  }
   return ::testing::AssertionFailure()
          << "summary line: " << line << "\nwhole stderr:\n"
          << err;
@@ -424,8 +423,7 @@ TEST(Cli, BadLexiconIsRefusedBeforeWork) {
   EXPECT_EQ(r.status, 2);
   std::vector<std::string> lines = Lines(r.err);
   ASSERT_EQ(lines.size(), 1u) << r.err;
-  EXPECT_TRUE(std::regex_match(
-      lines[0], std::regex("newsgraph: error: " + bad + ":\\d+: .+")))
+  EXPECT_TRUE(Matches(lines[0], "newsgraph: error: " + bad + ":#: *"))
       << lines[0];
   EXPECT_EQ(ReadFile(out), "the previous graph");
 

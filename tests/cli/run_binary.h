@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsgraph {
@@ -46,6 +47,11 @@ class RunningNewsgraph {
 
 // The last line of `err` with its time "(0.12 s)" replaced by "(T s)".
 std::string SummaryLine(const std::string& err);
+
+// Whether `text` matches `pattern`, where '#' stands for one or more digits
+// and '*' for any characters (none included); every other character for
+// itself.
+bool Matches(std::string_view text, std::string_view pattern);
 
 }  // namespace testing
 }  // namespace newsgraph

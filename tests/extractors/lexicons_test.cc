@@ -27,7 +27,7 @@ TEST(LexiconsTest, RefusesBadFilesWithFileAndLine) {
   s = lex.Add("mine.tsv", "# comment\nname\tthing\n");
   EXPECT_EQ(s.message(),
             "mine.tsv:2: unknown header 'name\tthing' (see extractors/lexicons/README.md)");
-  s = lex.Add("r.tsv", "trigger\trelation\tcameo\tframe\tconfidence\nhug\tlikes\t\tsvo\t0.5\n");
+  s = lex.Add("r.tsv", "trigger\trelation\tcameo\tframe\tconfidence\tevent\nhug\tlikes\t\tsvo\t0.5\t\n");
   EXPECT_EQ(s.message(), "r.tsv:2: unknown interaction relation 'likes'");
   s = lex.Add("o.tsv", "id\tlabel\twikidata\taliases\tparent\tcategory\nBad Id\tX\t\t\t\tagency\n");
   EXPECT_EQ(s.message(), "o.tsv:2: id 'Bad Id' is not a slug [a-z0-9-]");

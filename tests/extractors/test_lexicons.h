@@ -35,12 +35,14 @@ inline Lexicons TestLexicons() {
       "Secretary of State\tgovernment\t\nForeign Minister\tgovernment\t\n"
       "President\tany\thead\nspokeswoman\tany\t\n");
   add("relations.tsv",
-      "trigger\trelation\tcameo\tframe\tconfidence\n"
-      "brief\tbriefs\t040\tsvo\t0.85\naccuse\taccuses\t112\tsvo\t0.9\n"
-      "condemn\tcriticizes\t111\tsvo\t0.9\nveto\topposes\t1241\tsvo\t0.85\n"
-      "call on\tappeals_to\t020\tsvpo\t0.9\nbe behind\taccuses\t112\tattribution\t0.8\n"
-      "threaten\tthreatens\t130\tsvo\t0.85\n");
-  add("events.tsv", "trigger\tcategory\tcameo\nhack\tcyberattack\t18\nattack\tattack\t190\n");
+      "trigger\trelation\tcameo\tframe\tconfidence\tevent\n"
+      "brief\tbriefs\t040\tsvo\t0.85\t\naccuse\taccuses\t112\tsvo\t0.9\t\n"
+      "condemn\tcriticizes\t111\tsvo\t0.9\t\nveto\topposes\t1241\tsvo\t0.85\tvote\n"
+      "call on\tappeals_to\t020\tsvpo\t0.9\t\nbe behind\taccuses\t112\tattribution\t0.8\t\n"
+      "threaten\tthreatens\t130\tsvo\t0.85\t\nexpel\tsanctions\t1663\tsvo\t0.85\texpulsion\n");
+  add("events.tsv",
+      "trigger\tcategory\tcameo\nattack\tattack\t190\nhack\tattack\t18\n"
+      "expulsion\texpulsion\t1663\nvote\tvote\t\n");
   return lex;
 }
 
