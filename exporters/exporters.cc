@@ -1,7 +1,12 @@
 #include "exporters/exporters.h"
 
+#include "exporters/csv_writer.h"
+#include "exporters/gexf_writer.h"
 #include "exporters/graphml_writer.h"
 #include "exporters/jsonld_writer.h"
+
+#include <string>
+#include <utility>
 
 namespace newsgraph {
 
@@ -17,9 +22,11 @@ constexpr FormatSpelling kFormatNames[] = {
     {"graphml", Format::kGraphml},
     {"graphml-gephi", Format::kGraphmlGephi},
     {"jsonld", Format::kJsonld},
+    {"gexf", Format::kGexf},
+    {"csv", Format::kCsv},
     {"json-ld", Format::kJsonld},
 };
-constexpr size_t kCanonicalFormats = 3;
+constexpr size_t kCanonicalFormats = 5;
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
@@ -76,6 +83,8 @@ std::optional<Format> FormatFromPath(std::string_view path) {
   if (EndsWithIgnoringCase(path, ".graphml")) return Format::kGraphml;
   if (EndsWithIgnoringCase(path, ".jsonld")) return Format::kJsonld;
   if (EndsWithIgnoringCase(path, ".json")) return Format::kJsonld;
+  if (EndsWithIgnoringCase(path, ".gexf")) return Format::kGexf;
+  if (EndsWithIgnoringCase(path, ".csv")) return Format::kCsv;
   return std::nullopt;
 }
 
@@ -126,8 +135,37 @@ Status Export(const KnowledgeGraph& graph, Format format, std::ostream& out,
       return WriteGraphml(graph, GraphmlFlavour::kGephi, options, out);
     case Format::kJsonld:
       return WriteJsonld(graph, options, out);
+    case Format::kGexf:
+      return WriteGexf(graph, options, out);
+    case Format::kCsv:
+      return Status::Error(
+          "csv: writes two files (nodes and relationships): use "
+          "ExportFiles()");
   }
   return Status::Error("export: unknown format");
+}
+
+std::vector<std::string> ExportPaths(Format format, std::string_view path) {
+  if (format == Format::kCsv) {
+    CsvFileNames names = CsvFileNamesFor(path);
+    return {std::move(names.nodes), std::move(names.relationships)};
+  }
+  return {std::string(path)};
+}
+
+Status ExportFiles(const KnowledgeGraph& graph, Format format,
+                   const std::vector<std::ostream*>& outs,
+                   const ExportOptions& options) {
+  const size_t files = format == Format::kCsv ? 2 : 1;
+  if (outs.size() != files) {
+    return Status::Error("export: " + std::string(FormatName(format)) +
+                         " writes " + std::to_string(files) +
+                         (files == 1 ? " file, got " : " files, got ") +
+                         std::to_string(outs.size()) +
+                         (outs.size() == 1 ? " stream" : " streams"));
+  }
+  if (format != Format::kCsv) return Export(graph, format, *outs[0], options);
+  return WriteCsv(graph, *outs[0], *outs[1]);  // CSV has no IRIs
 }
 
 }  // namespace newsgraph

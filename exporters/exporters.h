@@ -34,6 +34,12 @@ enum class Format {
   kGraphmlGephi,
   // One self-contained JSON-LD document (inline @context, absolute IRIs).
   kJsonld,
+  // GEXF 1.3 for Gephi and Gephi Lite: edge kinds, colours, sizes and, when
+  // dates are known, a dynamic graph for Gephi's timeline.
+  kGexf,
+  // neo4j-admin import CSV: TWO files, nodes and relationships (see
+  // ExportPaths() and ExportFiles()).
+  kCsv,
 };
 
 struct ExportOptions {
@@ -46,11 +52,13 @@ struct ExportOptions {
 };
 
 // The format named `name`: "graphml", "graphml-gephi", "jsonld" (also
-// "json-ld"). Exact and case-sensitive; nullopt for any other name.
+// "json-ld"), "gexf", "csv". Exact and case-sensitive; nullopt for any
+// other name.
 std::optional<Format> ParseFormat(std::string_view name);
 
 // The format a file name implies by its extension, case-insensitively:
-// .graphml -> kGraphml, .jsonld and .json -> kJsonld. nullopt otherwise.
+// .graphml -> kGraphml, .jsonld and .json -> kJsonld, .gexf -> kGexf,
+// .csv -> kCsv. nullopt otherwise.
 std::optional<Format> FormatFromPath(std::string_view path);
 
 // The canonical name of `format`, as ParseFormat() accepts it.
@@ -67,9 +75,26 @@ std::string NodeIri(std::string_view node_id, const ExportOptions& options);
 // `out`. Fails when options.base_iri is not absolute ("export: base IRI 'x'
 // is not absolute") or when the stream fails ("graphml: write failed: No
 // space left on device"); after a write failure `out` holds a truncated
-// document, so callers write to a temporary file and rename it.
+// document, so callers write to a temporary file and rename it. kCsv, which
+// writes two files, fails here ("csv: writes two files (nodes and
+// relationships): use ExportFiles()").
 Status Export(const KnowledgeGraph& graph, Format format, std::ostream& out,
               const ExportOptions& options = {});
+
+// The files an export in `format` named `path` writes, in the order
+// ExportFiles() takes their streams: {path} for every format but kCsv, and
+// for kCsv {"out/graph.nodes.csv", "out/graph.relationships.csv"} for
+// "out/graph.csv" (see CsvFileNamesFor() in csv_writer.h). Only computes
+// names: touches no file.
+std::vector<std::string> ExportPaths(Format format, std::string_view path);
+
+// Writes `graph` in `format` to `outs`, one stream per file that
+// ExportPaths() names, in that order; for single-file formats the same as
+// Export(). Fails as Export() does, and with "export: csv writes 2 files,
+// got 1 stream" when `outs` does not match.
+Status ExportFiles(const KnowledgeGraph& graph, Format format,
+                   const std::vector<std::ostream*>& outs,
+                   const ExportOptions& options = {});
 
 }  // namespace newsgraph
 

@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "exporters/internal/category.h"
 #include "exporters/internal/evidence.h"
+#include "exporters/internal/node_ids.h"
 #include "exporters/internal/text.h"
 #include "exporters/palette.h"
 #include "graph/schema.h"
@@ -19,7 +19,6 @@ namespace newsgraph {
 
 namespace {
 
-using exporters_internal::AppendCleanText;
 using exporters_internal::AppendDouble;
 using exporters_internal::AppendEvidenceLine;
 using exporters_internal::AppendUint;
@@ -27,6 +26,7 @@ using exporters_internal::AppendXmlEscaped;
 using exporters_internal::CategoryName;
 using exporters_internal::MaxConfidence;
 using exporters_internal::OutputSink;
+using exporters_internal::RepairedNodeIds;
 using exporters_internal::XmlContext;
 
 struct AttributeSpec {
@@ -167,45 +167,6 @@ void Join(const Container& items, std::string* out) {
   }
 }
 
-// The GEXF id of each node: its own id, repaired. Ids that only differ in
-// invalid UTF-8 would repair to the same text: the later ones (in sorted
-// order, so the suffixes are stable) get "_2", "_3" ...
-class NodeIds {
- public:
-  explicit NodeIds(const std::vector<const Node*>& nodes) {
-    std::unordered_set<std::string> used;
-    std::vector<const Node*> repaired;
-    for (const Node* node : nodes) {
-      std::string clean;
-      AppendCleanText(node->id, &clean);
-      if (clean == node->id) {
-        used.insert(clean);
-      } else {
-        repaired.push_back(node);
-      }
-    }
-    for (const Node* node : repaired) {
-      std::string base;
-      AppendCleanText(node->id, &base);
-      std::string candidate = base;
-      for (uint64_t n = 2; used.count(candidate) > 0; ++n) {
-        candidate = base + "_" + std::to_string(n);
-      }
-      used.insert(candidate);
-      renamed_.emplace(node, std::move(candidate));
-    }
-  }
-
-  std::string_view Get(const Node* node) const {
-    if (renamed_.empty()) return node->id;
-    auto it = renamed_.find(node);
-    return it == renamed_.end() ? std::string_view(node->id) : it->second;
-  }
-
- private:
-  std::unordered_map<const Node*, std::string> renamed_;
-};
-
 class Writer {
  public:
   Writer(const KnowledgeGraph& graph, const ExportOptions& options,
@@ -215,7 +176,7 @@ class Writer {
   Status Write() {
     const std::vector<const Node*> nodes = graph_.Nodes();
     const std::vector<KnowledgeGraph::EdgeView> edges = graph_.Edges();
-    const NodeIds ids(nodes);
+    const RepairedNodeIds ids(nodes);
     FindPresentAttributes(nodes, edges);
     const std::unordered_map<const Node*, Span> node_spans =
         NodeSpans(nodes, edges);
@@ -419,7 +380,7 @@ class Writer {
   }
 
   void WriteEdge(const KnowledgeGraph::EdgeView& view, uint64_t index,
-                 const NodeIds& ids) {
+                 const RepairedNodeIds& ids) {
     const Edge& edge = *view.edge;
     const RelationInfo& relation = Info(edge.relation);
     b_ += "      <edge id=\"e";

@@ -387,8 +387,27 @@ class Recognizer {
       for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
       if (ok && (!best || t.words.size() > best->words.size())) best = &t;
     }
-    if (best) *length = best->words.size();
-    return best;
+    if (best) {
+      *length = best->words.size();
+      return best;
+    }
+    // "energy minister", "deputy trade minister": lowercase modifiers
+    // before a lexicon title word make a title too.
+    static const TitleEntry kGeneric{{}, "", "government", false};
+    for (size_t k = i; k < end && k < i + 3; ++k) {
+      std::string w = Low(k);
+      if (Tok(k).empty() || StartsUpper(Tok(k)) || doc_.tokens[k].shape != TokenShape::kWord) {
+        break;
+      }
+      if (k > i && (w == "minister" || w == "secretary" || w == "spokesman" ||
+                    w == "spokeswoman" || w == "spokesperson" || w == "ambassador" ||
+                    w == "envoy" || w == "commissioner" || w == "adviser" || w == "advisor")) {
+        *length = k + 1 - i;
+        return &kGeneric;
+      }
+      if (w == "the" || w == "a" || w == "an" || w == "and" || w == "of") break;
+    }
+    return nullptr;
   }
 
   // Resolves a person's name tokens [first, last) to an official id.
@@ -487,7 +506,42 @@ class Recognizer {
     } else if (i > sent.first_token) {
       int m = MentionEndingAt(i);
       if (m >= 0 && doc_.mentions[m].kind == NodeKind::kOrganization) {
-        Affiliate(id, doc_.mentions[m].node_id, s, role, "org+title+name");
+        // A body's official serves its country too ("Pakistan's Foreign
+        // Office spokesperson Mohammad Faisal").
+        const std::string org = doc_.mentions[m].node_id;
+        Affiliate(id, org, s, role, "org+title+name");
+        for (const Affiliation& a : std::vector<Affiliation>(state_.Entity(org).affiliations)) {
+          if (a.target.rfind("country:", 0) == 0 && !a.needs_target_in_text) {
+            Affiliate(id, a.target, s, role, "org+title+name");
+          }
+        }
+      } else if (m >= 0 && doc_.mentions[m].kind == NodeKind::kOfficial) {
+        // "Israeli prime minister Benjamin Netanyahu and energy minister
+        // Yuval Steinitz": handled below through the coordination.
+      }
+      // Coordinated officials share their country: "... Netanyahu and
+      // energy minister Yuval Steinitz".
+      if (Low(i - 1) == "and" && i >= sent.first_token + 2) {
+        int prev = MentionEndingAt(i - 1);
+        if (prev >= 0 && doc_.mentions[prev].kind == NodeKind::kOfficial &&
+            doc_.mentions[prev].node_id != id) {
+          for (const Affiliation& a :
+               std::vector<Affiliation>(state_.Entity(doc_.mentions[prev].node_id).affiliations)) {
+            if (a.target.rfind("country:", 0) == 0) Affiliate(id, a.target, s, role, "coordinated");
+          }
+        }
+      }
+      // A government post with no country named: the country the sentence
+      // is about, when it names one before ("South Korea ... sending deputy
+      // trade minister Kim Seung-ho").
+      if (title->kind == "government" && state_.Entity(id).affiliations.empty()) {
+        for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+          if (it->sentence != s) break;
+          if (it->kind == NodeKind::kCountry && it->last_token <= i) {
+            Affiliate(id, it->node_id, s, role, "sentence-country");
+            break;
+          }
+        }
       }
     }
     std::string after = CountryAfterOf(name_end, sent.last_token);
@@ -845,7 +899,17 @@ class Recognizer {
     const Sentence& sent = doc_.sentences[s];
     // i is at the comma after the role.
     if (Tok(i) != "," || i == sent.first_token) return false;
-    if (!RoleWord(Low(i - 1))) return false;
+    // "the Chinese ambassador to Canada, Lu Shaye": the post's place.
+    size_t role_last = i - 1;
+    for (size_t k = i - 1; k > sent.first_token && k + 4 > i; --k) {
+      std::string w = Low(k - 1);
+      if ((w == "to" || w == "in" || w == "at") && k >= sent.first_token + 2 &&
+          RoleWord(Low(k - 2))) {
+        role_last = k - 2;
+        break;
+      }
+    }
+    if (!RoleWord(Low(role_last))) return false;
     size_t name = i + 1;
     size_t end = NameEnd(name, sent.last_token);
     if (end - name < 2) return false;
@@ -854,8 +918,8 @@ class Recognizer {
       return false;
     }
     // The role phrase: back to the start of the noun phrase.
-    size_t r = i - 1;
-    while (r > sent.first_token && r + 8 > i) {
+    size_t r = role_last;
+    while (r > sent.first_token && r + 8 > role_last) {
       std::string w = Low(r - 1);
       if (w == "," || w == "." || w == "the" || w == "a" || w == "an" || w == "and" ||
           IsQuote(Tok(r - 1)) || w == "said" || w == "with" || w == "by") {
