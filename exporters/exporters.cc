@@ -1,12 +1,12 @@
 #include "exporters/exporters.h"
 
+#include <string>
+#include <utility>
+
 #include "exporters/csv_writer.h"
 #include "exporters/gexf_writer.h"
 #include "exporters/graphml_writer.h"
 #include "exporters/jsonld_writer.h"
-
-#include <string>
-#include <utility>
 
 namespace newsgraph {
 

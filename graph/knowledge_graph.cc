@@ -114,6 +114,25 @@ Status KnowledgeGraph::AddRelation(std::string_view source_id,
   return Status::Ok();
 }
 
+Status KnowledgeGraph::AddEdge(std::string_view source_id,
+                               std::string_view target_id, Edge edge) {
+  auto source = node_index_.find(std::string(source_id));
+  auto target = node_index_.find(std::string(target_id));
+  if (source == node_index_.end()) {
+    return Status::Error("no node '" + std::string(source_id) + "'");
+  }
+  if (target == node_index_.end()) {
+    return Status::Error("no node '" + std::string(target_id) + "'");
+  }
+  if (source->second == target->second) {
+    return Status::Error("relation from '" + std::string(source_id) +
+                         "' to itself");
+  }
+  std::sort(edge.evidence.begin(), edge.evidence.end());
+  MergeEdge(source->second, target->second, edge);
+  return Status::Ok();
+}
+
 void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
                                const Edge& edge) {
   auto key = std::make_tuple(source, edge.relation, target);

@@ -101,6 +101,13 @@ class KnowledgeGraph {
   Status AddRelation(std::string_view source_id, RelationKind relation,
                      std::string_view target_id, const Evidence& evidence);
 
+  // Adds the aggregated `edge` (weight, dates, documents, CAMEO counts and
+  // evidence, in any order) from `source_id` to `target_id`, merging it as
+  // Merge() does: this is how a graph read back from a file is rebuilt.
+  // Fails when either node does not exist or source equals target.
+  Status AddEdge(std::string_view source_id, std::string_view target_id,
+                 Edge edge);
+
   // Adds every node and edge of `other` into this graph.
   void Merge(const KnowledgeGraph& other);
 
