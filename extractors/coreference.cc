@@ -142,7 +142,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         ++next_mention;
       }
       if (covering[i] >= 0 || sent.in_title) continue;
-      std::string w = LowerToken(doc, i);
+      const std::string& w = LowerToken(doc, i);
       Gender gender = w == "she" || w == "her" ? Gender::kFemale
                       : w == "he" || w == "his" ? Gender::kMale
                                                 : Gender::kUnknown;

@@ -82,6 +82,7 @@ struct Document {
 
   // Layers added by pipeline stages.
   std::vector<Token> tokens;
+  std::vector<std::string> lower_tokens;  // ASCII-lowercased token texts
   std::vector<Sentence> sentences;
   std::vector<EntityMention> mentions;  // sorted by span.begin
 

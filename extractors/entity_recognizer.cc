@@ -110,6 +110,19 @@ const std::unordered_set<std::string>& NotNameStarts() {
   return k;
 }
 
+// The words of a lowercase phrase of single-space-separated words.
+std::vector<std::string> SplitWords(const std::string& phrase) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= phrase.size()) {
+    size_t end = phrase.find(' ', start);
+    if (end == std::string::npos) end = phrase.size();
+    words.push_back(phrase.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
 // Plural nouns for unnamed groups that can act ("the hackers threatened").
 const std::unordered_set<std::string>& GroupNouns() {
   static const std::unordered_set<std::string> k = {
@@ -268,11 +281,12 @@ class Recognizer {
   std::string_view Tok(size_t i) const {
     return i < doc_.tokens.size() ? doc_.TokenText(i) : std::string_view();
   }
-  std::string Low(size_t i) const { return LowerToken(doc_, i); }
+  const std::string& Low(size_t i) const { return LowerToken(doc_, i); }
 
   // Longest gazetteer match at token i within [i, end).
   Match Lookup(size_t i, size_t end) const {
     Match best;
+    if (i >= end || !lex_.phrase_prefixes.count(Low(i))) return best;
     std::string key;
     std::string exact;
     for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
@@ -281,7 +295,8 @@ class Recognizer {
         exact += ' ';
       }
       key += Low(i + n - 1);
-      exact += std::string(Tok(i + n - 1));
+      exact += Tok(i + n - 1);
+      if (!lex_.phrase_prefixes.count(key)) break;
       auto it = lex_.gazetteer.find(key);
       if (it == lex_.gazetteer.end()) continue;
       const GazetteerEntry* chosen = nullptr;
@@ -345,7 +360,7 @@ class Recognizer {
   // "al-Assad", "el-Sisi", "bin Salman", "van der Leyen": parts of a name
   // that is already under way.
   bool IsNameParticle(size_t i) const {
-    std::string low = Low(i);
+    const std::string& low = Low(i);
     static const std::unordered_set<std::string> kParticles = {
         "bin", "ibn", "van", "von", "der", "de", "da", "di", "del", "la", "le", "abu", "al"};
     if (kParticles.count(low)) return i + 1 < doc_.tokens.size() && IsNameWord(i + 1);
@@ -381,7 +396,10 @@ class Recognizer {
   // Title words at token i: the longest title of the lexicon.
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
-    for (const TitleEntry& t : lex_.titles) {
+    auto first = lex_.titles_by_first_word.find(Low(i));
+    const std::vector<size_t> kNone;
+    for (size_t index : first == lex_.titles_by_first_word.end() ? kNone : first->second) {
+      const TitleEntry& t = lex_.titles[index];
       if (i + t.words.size() > end) continue;
       bool ok = true;
       for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
@@ -395,7 +413,7 @@ class Recognizer {
     // before a lexicon title word make a title too.
     static const TitleEntry kGeneric{{}, "", "government", false};
     for (size_t k = i; k < end && k < i + 3; ++k) {
-      std::string w = Low(k);
+      const std::string& w = Low(k);
       if (Tok(k).empty() || StartsUpper(Tok(k)) || doc_.tokens[k].shape != TokenShape::kWord) {
         break;
       }
@@ -419,7 +437,7 @@ class Recognizer {
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
     if (last - first == 1) {
-      std::string low = Low(first);
+      const std::string& low = Low(first);
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
       auto it = lex_.surnames.find(low);
@@ -623,12 +641,10 @@ class Recognizer {
     size_t j = i + m.length;
     if (IsPossessive(Tok(j))) ++j;
     for (const auto& [phrase, body] : CountryBodies()) {
-      std::vector<Token> words = Tokenize(phrase);
+      const std::vector<std::string> words = SplitWords(phrase);
       if (j + words.size() > sent.last_token) continue;
       bool ok = true;
-      for (size_t k = 0; k < words.size() && ok; ++k) {
-        ok = Low(j + k) == Lower(phrase.substr(words[k].span.begin, words[k].span.size()));
-      }
+      for (size_t k = 0; k < words.size() && ok; ++k) ok = Low(j + k) == words[k];
       if (!ok) continue;
       size_t end = j + words.size();
       // "Chinese military officials": the body is still the actor.
@@ -735,13 +751,13 @@ class Recognizer {
       return false;
     }
     // "US-based Sony ...": a hyphenated modifier is not part of the name.
-    std::string first = Low(i);
+    const std::string& first = Low(i);
     size_t hyphen = first.find('-');
     if (hyphen != std::string::npos && !StartsUpper(Tok(i).substr(hyphen + 1))) return false;
     size_t j = i;
     size_t last_head = 0;
     while (j < sent.last_token && j - i < 8) {
-      std::string low = Low(j);
+      const std::string& low = Low(j);
       if (StartsUpper(Tok(j)) && doc_.tokens[j].shape == TokenShape::kWord) {
         bool head = OrgHeads().count(low) > 0 ||
                     (low == "house" && Low(j + 1) == "of");
@@ -818,7 +834,7 @@ class Recognizer {
   }
 
   bool Group(size_t s, size_t& i) {
-    std::string low = Low(i);
+    const std::string& low = Low(i);
     if (!GroupNouns().count(low)) return false;
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
@@ -849,7 +865,7 @@ class Recognizer {
     bool has_title = false;
     while (role_end < sent.last_token && Tok(role_end) != "," && role_end - r < 12 &&
            Low(role_end) != "said" && Low(role_end) != "who" && !IsQuote(Tok(role_end))) {
-      std::string low = Low(role_end);
+      const std::string& low = Low(role_end);
       if (RoleWord(low)) has_title = true;
       ++role_end;
     }
@@ -902,7 +918,7 @@ class Recognizer {
     // "the Chinese ambassador to Canada, Lu Shaye": the post's place.
     size_t role_last = i - 1;
     for (size_t k = i - 1; k > sent.first_token && k + 4 > i; --k) {
-      std::string w = Low(k - 1);
+      const std::string& w = Low(k - 1);
       if ((w == "to" || w == "in" || w == "at") && k >= sent.first_token + 2 &&
           RoleWord(Low(k - 2))) {
         role_last = k - 2;
@@ -920,7 +936,7 @@ class Recognizer {
     // The role phrase: back to the start of the noun phrase.
     size_t r = role_last;
     while (r > sent.first_token && r + 8 > role_last) {
-      std::string w = Low(r - 1);
+      const std::string& w = Low(r - 1);
       if (w == "," || w == "." || w == "the" || w == "a" || w == "an" || w == "and" ||
           IsQuote(Tok(r - 1)) || w == "said" || w == "with" || w == "by") {
         break;

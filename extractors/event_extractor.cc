@@ -40,7 +40,10 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
     const Sentence& sent = doc.sentences[s];
     for (size_t i = sent.first_token; i < sent.last_token; ++i) {
       const EventTrigger* best = nullptr;
-      for (const EventTrigger& t : lex.event_triggers) {
+      auto first = lex.events_by_first_word.find(LowerToken(doc, i));
+      if (first == lex.events_by_first_word.end()) continue;
+      for (size_t index : first->second) {
+        const EventTrigger& t = lex.event_triggers[index];
         if (i + t.words.size() > sent.last_token) continue;
         bool ok = true;
         for (size_t k = 0; k < t.words.size() && ok; ++k) {

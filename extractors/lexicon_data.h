@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/schema.h"
@@ -93,6 +94,12 @@ struct LexiconData {
   // single spaces) -> what it may name.
   std::unordered_map<std::string, std::vector<GazetteerEntry>> gazetteer;
   size_t max_phrase_tokens = 1;
+  // Every phrase key and each of its leading parts ("united", "united
+  // states"), so a lookup stops as soon as no phrase can match.
+  std::unordered_set<std::string> phrase_prefixes;
+  // Lowercase first word -> indexes into titles / event_triggers.
+  std::unordered_map<std::string, std::vector<size_t>> titles_by_first_word;
+  std::unordered_map<std::string, std::vector<size_t>> events_by_first_word;
   // Surname (lowercase) -> official ids, for "Lavrov said".
   std::unordered_map<std::string, std::vector<std::string>> surnames;
 };

@@ -208,11 +208,24 @@ void AddPhrase(LexiconData& d, const std::string& phrase, NodeKind kind,
   entries.push_back(std::move(entry));
   size_t n = std::count(key.begin(), key.end(), ' ') + 1;
   d.max_phrase_tokens = std::max(d.max_phrase_tokens, n);
+  for (size_t pos = key.find(' '); pos != std::string::npos; pos = key.find(' ', pos + 1)) {
+    d.phrase_prefixes.insert(key.substr(0, pos));
+  }
+  d.phrase_prefixes.insert(key);
 }
 
 void BuildIndexes(LexiconData& d) {
   d.gazetteer.clear();
   d.surnames.clear();
+  d.phrase_prefixes.clear();
+  d.titles_by_first_word.clear();
+  d.events_by_first_word.clear();
+  for (size_t i = 0; i < d.titles.size(); ++i) {
+    d.titles_by_first_word[d.titles[i].words.front()].push_back(i);
+  }
+  for (size_t i = 0; i < d.event_triggers.size(); ++i) {
+    d.events_by_first_word[d.event_triggers[i].words.front()].push_back(i);
+  }
   using How = GazetteerEntry::How;
   for (const auto& [iso, c] : d.countries) {
     AddPhrase(d, c.label, NodeKind::kCountry, iso, How::kName);

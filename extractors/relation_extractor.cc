@@ -46,7 +46,10 @@ struct Sent {
   const Sentence& s;
   const std::vector<int>& cover;
   const DocumentState& state;
-  std::string Low(size_t i) const { return i < s.last_token ? LowerToken(doc, i) : ""; }
+  const std::string& Low(size_t i) const {
+    static const std::string kEmpty;
+    return i < s.last_token ? LowerToken(doc, i) : kEmpty;
+  }
   int MentionAt(size_t i) const { return i < s.last_token ? cover[i] : -1; }
   const EntityMention& M(int m) const { return doc.mentions[m]; }
 };
@@ -70,7 +73,7 @@ size_t AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
     size_t k = first;
     if (x.Low(k - 1) == "the") --k;
     if (k < x.s.first_token + 2) break;
-    std::string w = x.Low(k - 1);
+    const std::string& w = x.Low(k - 1);
     if (w != "and" && w != ",") break;
     int prev = x.MentionAt(k - 2);
     if (prev < 0) break;
@@ -140,7 +143,7 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
   int fallback_possessor = -1;
   for (size_t j = i; j > lower; --j) {
     size_t t = j - 1;
-    std::string w = x.Low(t);
+    const std::string& w = x.Low(t);
     if (w == ";" || w == "\u2014") break;
     int m = x.MentionAt(t);
     if (m < 0) {
@@ -195,7 +198,7 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
   std::vector<std::string> out;
   size_t gap = 0;
   for (size_t t = j; t < x.s.last_token && gap <= max_gap; ++t) {
-    std::string w = x.Low(t);
+    const std::string& w = x.Low(t);
     bool quote = w == "\"" || w == "\u201c" || w == "\u201d" || w == "'";
     if (quote && x.MentionAt(t + 1) >= 0) continue;  // Egypt condemns "Israel"
     if (w == "," || w == "." || w == ";" || w == "that" || w == "which" || w == "who" ||
@@ -296,7 +299,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         for (size_t w = 1; w < cand.forms.size() && ok; ++w) {
           ok = false;
           for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
-            std::string low = LowerToken(doc, k);
+            const std::string& low = LowerToken(doc, k);
             if (std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
                 cand.forms[w].end()) {
               pos = k;

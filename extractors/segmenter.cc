@@ -77,6 +77,9 @@ void SegmenterStage::Run(Document& doc, DocumentState&, KnowledgeGraph&) const {
   doc.tokens.clear();
   doc.sentences.clear();
   for (const Region& region : doc.regions) SegmentRegion(doc, region);
+  doc.lower_tokens.clear();
+  doc.lower_tokens.reserve(doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) doc.lower_tokens.push_back(Lower(doc.TokenText(i)));
 }
 
 }  // namespace newsgraph

@@ -7,8 +7,9 @@
 
 namespace newsgraph {
 
-std::string LowerToken(const Document& doc, size_t i) {
-  return i < doc.tokens.size() ? Lower(doc.TokenText(i)) : std::string();
+const std::string& LowerToken(const Document& doc, size_t i) {
+  static const std::string kEmpty;
+  return i < doc.lower_tokens.size() ? doc.lower_tokens[i] : kEmpty;
 }
 
 std::vector<int> TokenMentionMap(const Document& doc) {

@@ -11,8 +11,9 @@
 
 namespace newsgraph {
 
-// Lowercase text of token i ("" past the end).
-std::string LowerToken(const Document& doc, size_t i);
+// Lowercase text of token i ("" past the end), from the segmenter's
+// lower_tokens layer.
+const std::string& LowerToken(const Document& doc, size_t i);
 
 // For each token, the index of the mention covering it, or -1.
 std::vector<int> TokenMentionMap(const Document& doc);
