@@ -571,8 +571,11 @@ class Recognizer {
   int MentionEndingAt(size_t i) const {
     size_t end = i;
     if (end > 0 && IsPossessive(Tok(end - 1))) --end;
+    // Mentions are added left to right (but for a few inside a rule), so
+    // the search stops once it is well behind `end`.
     for (int m = static_cast<int>(doc_.mentions.size()) - 1; m >= 0; --m) {
       if (doc_.mentions[m].last_token == end) return m;
+      if (doc_.mentions[m].last_token + 16 < end) break;
     }
     return -1;
   }
@@ -595,6 +598,7 @@ class Recognizer {
     if (!body) return false;
     std::string iso;
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+      if (it->sentence + 5 < s) break;  // the country in focus, not any
       if (it->kind == NodeKind::kCountry) {
         iso = it->node_id.substr(std::string("country:").size());
         break;
@@ -947,8 +951,11 @@ class Recognizer {
     std::string id = ResolvePerson(name, end, s, role);
     AddMention(s, name, end, id, NodeKind::kOfficial, "role+name");
     // Affiliation: the first entity named in the role, not after "to".
-    for (const EntityMention& m : doc_.mentions) {
-      if (m.sentence != s || m.first_token < r || m.last_token > i) continue;
+    size_t from = doc_.mentions.size();
+    while (from > 0 && doc_.mentions[from - 1].sentence == s) --from;
+    for (size_t k = from; k < doc_.mentions.size(); ++k) {
+      const EntityMention& m = doc_.mentions[k];
+      if (m.first_token < r || m.last_token > i) continue;
       if (m.first_token > r && Low(m.first_token - 1) == "to") continue;
       std::string target = m.node_id;
       if (m.kind == NodeKind::kOfficial) {

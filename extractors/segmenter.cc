@@ -6,6 +6,8 @@ namespace newsgraph {
 
 namespace {
 
+constexpr size_t kMaxSentenceTokens = 200;
+
 bool IsTerminator(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "\u2026";
 }
@@ -59,6 +61,9 @@ void SegmentRegion(Document& doc, const Region& region) {
         BlankLineBetween(doc.text, tokens[i - 1].span.end, tokens[i].span.begin)) {
       close(i);
     }
+    // Text with no sentence ends (tables, lists, scraped junk) is cut into
+    // pieces, so that no stage ever looks at an unbounded sentence.
+    if (i - start >= kMaxSentenceTokens) close(i);
     std::string_view t = doc.Text(tokens[i].span);
     if (title || !IsTerminator(t)) continue;
     size_t end = i + 1;

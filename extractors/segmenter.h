@@ -22,7 +22,7 @@ class SegmenterStage : public Stage {
 // A sentence ends at . ! ? (with closing quotes and brackets) before a
 // capital, digit or quote, at a blank line, or at the region's end;
 // abbreviations and initials keep their dot inside the token and so never
-// end a sentence.
+// end a sentence. A sentence longer than 200 tokens is cut there.
 void SegmentRegion(Document& doc, const Region& region);
 
 }  // namespace newsgraph

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "extractors/document_state.h"
 #include "extractors/tokenizer.h"
@@ -82,6 +83,15 @@ int Number(const std::string& w, int lo, int hi) {
   }
   int n = std::atoi(w.c_str());
   return n >= lo && n <= hi ? n : 0;
+}
+
+// Words that can open a time expression (a cheap test before resolving).
+bool MayStartTimeExpression(const std::string& w) {
+  if (w.empty()) return false;
+  if (w[0] >= '0' && w[0] <= '9') return true;
+  static const std::unordered_set<std::string> kOpeners = {
+      "today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "earlier", "later"};
+  return kOpeners.count(w) || Weekday(w) >= 0 || Month(w) > 0;
 }
 
 }  // namespace
@@ -165,6 +175,7 @@ void TimeExpressionStage::Run(Document& doc, DocumentState& state,
       words.push_back(Lower(doc.TokenText(i)));
     }
     for (size_t i = 0; i < words.size(); ++i) {
+      if (!MayStartTimeExpression(words[i])) continue;
       size_t consumed = 0;
       std::string date = ResolveTimeExpression(words, i, doc.date, &consumed);
       if (!date.empty()) {
