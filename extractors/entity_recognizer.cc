@@ -152,7 +152,7 @@ class Recognizer {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
-        if (covered_.count(i) || !Surname(s, i)) ++i;
+        if (covered_.count(i) || !(Surname(s, i) || OrganizationShortForm(s, i))) ++i;
       }
     }
     SortMentions(doc_);
@@ -810,10 +810,51 @@ class Recognizer {
     if (m.entry && m.entry->kind == NodeKind::kCountry) {
       Affiliate(id, "country:" + m.entry->key, s, "", "country-named-org");
       state_.Entity(id).affiliations.back().needs_target_in_text = true;
+    } else if (Low(end) == "of" || (Low(end) == "in" && end + 1 < sent.last_token)) {
+      // "Federal Aviation Office of Germany".
+      size_t c = end + 1;
+      if (Low(c) == "the") ++c;
+      Match after = Lookup(c, sent.last_token);
+      if (after.entry && after.entry->kind == NodeKind::kCountry &&
+          after.entry->how == GazetteerEntry::How::kName) {
+        std::string country = EnsureCountry(after.entry->key, s);
+        AddMention(s, c, c + after.length, country, NodeKind::kCountry, "org-of-country");
+        Affiliate(id, country, s, "", "org-of-country");
+        end = c + after.length;
+      }
+    } else if (Low(i) == "ministry" || Low(i) == "department") {
+      // "the country's Ministry of Commerce": a government's ministry
+      // belongs to the country in focus.
+      for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+        if (it->sentence + 3 < s) break;
+        if (it->kind == NodeKind::kCountry) {
+          Affiliate(id, it->node_id, s, "", "ministry-in-focus");
+          break;
+        }
+      }
     }
     MaybeAcronym(s, end, id);
     i = end;
     return true;
+  }
+
+  // "Mahan" after "Mahan Air": the first word of an organization's name
+  // named earlier in the article stands for it.
+  bool OrganizationShortForm(size_t s, size_t& i) {
+    if (!IsNameWord(i) || (i + 1 < doc_.sentences[s].last_token && IsNameWord(i + 1))) {
+      return false;
+    }
+    const std::string& word = Low(i);
+    for (const auto& [id, e] : state_.entities) {
+      if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
+      const std::string& label = e.node.label;
+      if (label.size() <= word.size() || label[word.size()] != ' ') continue;
+      if (Lower(label.substr(0, word.size())) != word) continue;
+      AddMention(s, i, i + 1, id, NodeKind::kOrganization, "short-form");
+      ++i;
+      return true;
+    }
+    return false;
   }
 
   // "German Institute for Economic Research": a name that starts with a

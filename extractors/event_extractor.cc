@@ -24,6 +24,40 @@ bool NounContextBefore(const std::string& w) {
   return k.count(w) > 0;
 }
 
+// The first mention of the sentence before token `limit` that is not in a
+// prepositional phrase, with the mentions coordinated with it.
+std::vector<std::string> SentenceSubjects(const Document& doc, const std::vector<int>& covering,
+                                          const Sentence& sent, size_t limit) {
+  static const std::unordered_set<std::string> kPrepositions = {
+      "in", "at", "of", "from", "for", "with", "to", "on", "by", "against", "over",
+      "about", "after", "into", "between", "among", "during", "since", "before"};
+  std::vector<std::string> out;
+  for (size_t t = sent.first_token; t < limit; ++t) {
+    int m = covering[t];
+    if (m < 0) continue;
+    const EntityMention& mention = doc.mentions[m];
+    std::string before = t > sent.first_token ? LowerToken(doc, t - 1) : "";
+    if (before == "the" && t > sent.first_token + 1) before = LowerToken(doc, t - 2);
+    size_t end = mention.last_token;
+    bool possessor = end < sent.last_token && IsPossessive(doc.TokenText(end));
+    if (kPrepositions.count(before) || possessor || mention.kind == NodeKind::kEvent) {
+      t = end - 1;
+      continue;
+    }
+    out.push_back(mention.node_id);
+    size_t k = end;
+    while (k + 1 < limit && (LowerToken(doc, k) == "and" || LowerToken(doc, k) == ",")) {
+      size_t n = k + 1;
+      if (LowerToken(doc, n) == "the") ++n;
+      if (n >= limit || covering[n] < 0) break;
+      out.push_back(doc.mentions[covering[n]].node_id);
+      k = doc.mentions[covering[n]].last_token;
+    }
+    break;
+  }
+  return out;
+}
+
 bool ParticipantPreposition(const std::string& w) {
   return w == "on" || w == "against" || w == "of" || w == "targeting" || w == "by" ||
          w == "with" || w == "between" || w == "in";
@@ -97,6 +131,14 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
           if (after != "by" && after != "with" && after != "between") {
             ev.target = doc.mentions[covering[j]].node_id;
           }
+        }
+      }
+      // The actors of the sentence take part: "Kerry and Zarif were in
+      // nonstop negotiations", "Britain imposed sanctions".
+      for (const std::string& id : SentenceSubjects(doc, covering, sent, i)) {
+        if (std::find(ev.participants.begin(), ev.participants.end(), id) ==
+            ev.participants.end()) {
+          ev.participants.push_back(id);
         }
       }
       i = end - 1;
@@ -181,8 +223,7 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
   // Entertainment"; events named only by a verb take the category's name.
   for (LocalEvent& ev : state.events) {
     if (!ev.salient) continue;
-    std::string head = ev.label.empty() || ev.from_relation_only() ? DisplayName(lex, ev.category)
-                                                                   : ev.label;
+    std::string head = ev.label.empty() ? DisplayName(lex, ev.category) : ev.label;
     std::string target = state.Has(ev.target) ? state.Entity(ev.target).node.label : "";
     ev.label = target.empty() ? head : head + Preposition(ev.category) + target;
   }
