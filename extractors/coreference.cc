@@ -166,6 +166,11 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
                    next == "chancellor" || next == "secretary") {
           want = Want::kPerson;
           role_word = next;
+        } else if (next == "ministry" || next == "agency" || next == "department" ||
+                   next == "council" || next == "bureau" || next == "commission" ||
+                   next == "company" || next == "firm" || next == "embassy") {
+          want = Want::kThing;
+          role_word = next;  // the organization whose name holds this word
         } else {
           continue;
         }
@@ -183,8 +188,10 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         if (!state.Has((*it)->node_id)) continue;
         const LocalEntity& e = state.Entity((*it)->node_id);
         if (!Compatible(e, want)) continue;
-        if (!role_word.empty() && Lower(e.node.role).find(role_word) == std::string::npos) {
-          continue;
+        if (!role_word.empty()) {
+          const std::string& named = e.node.kind == NodeKind::kOfficial ? e.node.role : e.node.label;
+          if (Lower(named).find(role_word) == std::string::npos) continue;
+          if (e.node.kind == NodeKind::kCountry) continue;
         }
         if (gender != Gender::kUnknown && want == Want::kPerson) {
           auto known = genders.find(e.node.id);

@@ -597,7 +597,17 @@ class Recognizer {
     const std::string* body = BodyOf(i, end);
     if (!body) return false;
     std::string iso;
-    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+    // A body of this kind named with its country earlier in the article.
+    for (const auto& [id, e] : state_.entities) {
+      if (e.node.kind != NodeKind::kOrganization) continue;
+      if (id.size() > body->size() + 9 && id.compare(id.size() - body->size(), body->size(), *body) == 0 &&
+          id[id.size() - body->size() - 1] == '-' && id[7] == '-') {
+        iso = id.substr(4, 3);
+        for (char& c : iso) c = static_cast<char>(c - 'a' + 'A');
+        break;
+      }
+    }
+    for (auto it = doc_.mentions.rbegin(); iso.empty() && it != doc_.mentions.rend(); ++it) {
       if (it->sentence + 5 < s) break;  // the country in focus, not any
       if (it->kind == NodeKind::kCountry) {
         iso = it->node_id.substr(std::string("country:").size());
@@ -793,13 +803,11 @@ class Recognizer {
     if (last_head == 0) return false;
     bool head_first = OrgHeads().count(Low(i)) && last_head - i >= 3;
     if (last_head - i < 2 && !head_first) return false;
-    if (last_head - i < 2 || (last_head - i == 2 && BareBody(i, last_head))) {
-      if (!head_first) {
-        if (!AnchoredBody(s, i, last_head)) return false;
-        i = last_head;
-        return true;
-      }
+    if (BareBody(i, last_head) && AnchoredBody(s, i, last_head)) {
+      i = last_head;
+      return true;
     }
+    if (last_head - i < 2 && !head_first) return false;
     size_t end = last_head;
     std::string label(doc_.Text({doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end}));
     std::string id = "org:" + Slug(label);

@@ -194,9 +194,12 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
   std::map<std::string, size_t> by_category;
   for (size_t k = 0; k < state.events.size(); ++k) by_category[state.events[k].category] = k;
   for (const RelationCandidate& r : state.relations) {
-    // An act on an event makes its actor a participant.
+    // An act on an event makes the event one the article is about, and
+    // its actor a participant.
     for (LocalEvent& ev : state.events) {
-      if (ev.id == r.target && ev.salient) AddParticipant(ev, r.source);
+      if (ev.id != r.target) continue;
+      ev.salient = true;
+      AddParticipant(ev, r.source);
     }
     if (r.event.empty()) continue;
     auto it = by_category.find(r.event);

@@ -211,6 +211,14 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       continue;
     }
     const EntityMention* mention = &x.M(m);
+    // "its European Union partners": a possessive pronoun only qualifies.
+    if (mention->coreference && t + 1 < x.s.last_token) {
+      const std::string& w0 = x.Low(t);
+      if (w0 == "its" || w0 == "their" || w0 == "his" || w0 == "her") {
+        ++gap;
+        continue;
+      }
+    }
     // "US Secretary of State John Kerry": the country only qualifies the
     // official that follows it.
     int next = x.MentionAt(mention->last_token);
@@ -250,7 +258,6 @@ std::string EventAfter(const Sent& x, size_t j, size_t window = 6) {
   size_t begin = x.doc.tokens[j].span.begin;
   size_t end = x.doc.tokens[limit - 1].span.end;
   for (const LocalEvent& ev : x.state.events) {
-    if (!ev.salient) continue;
     for (const Span& span : ev.mentions) {
       if (span.begin >= begin && span.end <= end) return ev.id;
     }
@@ -341,6 +348,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           } else {
             sources = SubjectsOf(x, i);
             targets = ObjectsAfter(x, best_last + 1);
+            // "demanded that Russia stop", "urged that Iran ...".
+            if (targets.empty() && LowerToken(doc, best_last + 1) == "that" &&
+                (trig.relation == RelationKind::kDemands ||
+                 trig.relation == RelationKind::kAppealsTo)) {
+              targets = ObjectsAfter(x, best_last + 2, 1);
+            }
             // "vetoed the UN resolution": the object is the happening the
             // entity only qualifies.
             std::string ev = EventAfter(x, best_last + 1, 4);
