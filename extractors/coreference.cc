@@ -155,6 +155,13 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         want = Want::kThing;
       } else if (w == "they" || w == "their") {
         want = Want::kGroup;
+      } else if (w == "the" && i + 2 < sent.last_token && StartsUpper(doc.TokenText(i + 1)) &&
+                 covering[i + 1] < 0 &&
+                 (LowerToken(doc, i + 2) == "state" || LowerToken(doc, i + 2) == "kingdom" ||
+                  LowerToken(doc, i + 2) == "nation" || LowerToken(doc, i + 2) == "emirate" ||
+                  LowerToken(doc, i + 2) == "republic" || LowerToken(doc, i + 2) == "country")) {
+        want = Want::kCountry;  // "the Gulf state", "the Hermit Kingdom"
+        length = 3;
       } else if (w == "the" && i + 1 < sent.last_token) {
         std::string next = LowerToken(doc, i + 1);
         length = 2;

@@ -1028,7 +1028,7 @@ class Recognizer {
         "analyst", "researcher", "expert", "editor", "executive", "ceo",
         "founder", "mayor", "lawmaker", "legislator", "diplomat", "counsellor",
         "commissioner", "representative", "prosecutor", "judge", "negotiator",
-        "constable", "aide", "counterpart", "envoy"};
+        "constable", "aide", "counterpart", "envoy", "officer", "spokesperson"};
     return k.count(w) > 0;
   }
 

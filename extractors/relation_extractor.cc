@@ -139,6 +139,16 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
       (b < x.s.first_token + 2 || x.MentionAt(b - 2) < 0)) {
     return ClauseSubjects(x, b - 1);
   }
+  // "..., after officially accusing the Gulf state": a participle clause
+  // has the subject of the main clause.
+  const std::string& verb = x.Low(i);
+  if (verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0 && b > x.s.first_token) {
+    const std::string& lead = x.Low(b - 1);
+    if (lead == "after" || lead == "before" || lead == "while" || lead == "when" ||
+        lead == "," || lead == "since" || lead == "by") {
+      return ClauseSubjects(x, b - 1);
+    }
+  }
   size_t lower = i > x.s.first_token + 30 ? i - 30 : x.s.first_token;
   int fallback_possessor = -1;
   for (size_t j = i; j > lower; --j) {
@@ -220,9 +230,21 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       }
     }
     // "US Secretary of State John Kerry": the country only qualifies the
-    // official that follows it.
+    // official that follows it; so does "the Chinese ambassador to Canada,
+    // Lu Shaye".
     int next = x.MentionAt(mention->last_token);
-    if (next >= 0 && next != m && x.M(next).kind == NodeKind::kOfficial) mention = &x.M(next);
+    if (next >= 0 && next != m && x.M(next).kind == NodeKind::kOfficial) {
+      mention = &x.M(next);
+    } else if (mention->kind == NodeKind::kCountry) {
+      for (size_t k = mention->last_token; k < x.s.last_token && k < mention->last_token + 7; ++k) {
+        if (x.Low(k) != ",") continue;
+        int named = x.MentionAt(k + 1);
+        if (named >= 0 && x.M(named).kind == NodeKind::kOfficial && x.M(named).rule == "role+name") {
+          mention = &x.M(named);
+        }
+        break;
+      }
+    }
     size_t end = mention->last_token;
     // A possessor followed by its head within three tokens.
     if (end < x.s.last_token && IsPossessive(x.doc.TokenText(end))) {
@@ -313,7 +335,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
               ok = true;
               break;
             }
-            if (cover[k] >= 0 || low == "," || low == ".") break;
+            if (low == "," || low == "." || low == ";") break;
           }
         }
         if (ok && (!best || cand.forms.size() > best->forms.size())) {
