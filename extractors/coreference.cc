@@ -1,7 +1,9 @@
 #include "extractors/coreference.h"
 
 #include <map>
+#include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "extractors/document_state.h"
 #include "extractors/text_match.h"
@@ -88,19 +90,26 @@ void MergeShortForms(Document& doc, DocumentState& state) {
     return it == state.lexicon->organizations.end() || it->second.category == "company" ||
            it->second.category == "media";
   };
-  for (const auto& [short_id, short_entity] : state.entities) {
-    if (short_entity.node.kind != NodeKind::kOrganization || short_entity.needs_relation ||
-        !is_business(short_id)) {
-      continue;
+  // The businesses, in the entities' order, with their lowercase labels:
+  // worked out once, not for every pair.
+  struct Business {
+    const std::string* id;
+    const LocalEntity* entity;
+    std::string lower_label;
+  };
+  std::vector<Business> businesses;
+  for (const auto& [id, entity] : state.entities) {
+    if (entity.node.kind == NodeKind::kOrganization && is_business(id)) {
+      businesses.push_back({&id, &entity, Lower(entity.node.label)});
     }
-    std::string prefix = Lower(short_entity.node.label) + " ";
-    for (const auto& [long_id, long_entity] : state.entities) {
-      if (long_id == short_id || long_entity.node.kind != NodeKind::kOrganization ||
-          !is_business(long_id)) {
-        continue;
-      }
-      if (Lower(long_entity.node.label).rfind(prefix, 0) == 0) {
-        renames.emplace_back(short_id, long_id);
+  }
+  for (const Business& short_form : businesses) {
+    if (short_form.entity->needs_relation) continue;
+    const std::string prefix = short_form.lower_label + " ";
+    for (const Business& long_form : businesses) {
+      if (long_form.id == short_form.id) continue;
+      if (long_form.lower_label.rfind(prefix, 0) == 0) {
+        renames.emplace_back(*short_form.id, *long_form.id);
         break;
       }
     }
@@ -143,6 +152,13 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
       }
       if (covering[i] >= 0 || sent.in_title) continue;
       const std::string& w = LowerToken(doc, i);
+      // Only the pronouns and "the" below open a reference (he she his
+      // her it its they their the: 2 to 5 letters, starting h, s, i or t):
+      // every other word is passed over before the comparisons.
+      if (w.size() < 2 || w.size() > 5 ||
+          (w[0] != 'h' && w[0] != 's' && w[0] != 'i' && w[0] != 't')) {
+        continue;
+      }
       Gender gender = w == "she" || w == "her" ? Gender::kFemale
                       : w == "he" || w == "his" ? Gender::kMale
                                                 : Gender::kUnknown;

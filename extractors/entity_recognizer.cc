@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -121,6 +122,17 @@ std::vector<std::string> SplitWords(const std::string& phrase) {
     start = end + 1;
   }
   return words;
+}
+
+// SplitWords() of each phrase of CountryBodies(), in the same order: split
+// once, not at every country mention.
+const std::vector<std::vector<std::string>>& CountryBodyWords() {
+  static const std::vector<std::vector<std::string>> k = [] {
+    std::vector<std::vector<std::string>> words;
+    for (const auto& entry : CountryBodies()) words.push_back(SplitWords(entry.first));
+    return words;
+  }();
+  return k;
 }
 
 // Plural nouns for unnamed groups that can act ("the hackers threatened").
@@ -284,7 +296,21 @@ class Recognizer {
   const std::string& Low(size_t i) const { return LowerToken(doc_, i); }
 
   // Longest gazetteer match at token i within [i, end).
+  // The rules ask for the same (i, end) many times (mostly with end the
+  // sentence's end), so the last answer for each token is kept.
   Match Lookup(size_t i, size_t end) const {
+    if (lookup_cache_.size() != doc_.tokens.size() + 1) {
+      lookup_cache_.assign(doc_.tokens.size() + 1, CachedLookup());
+    }
+    CachedLookup& cached = lookup_cache_[std::min(i, doc_.tokens.size())];
+    if (cached.end != end) {
+      cached.end = end;
+      cached.match = LookupUncached(i, end);
+    }
+    return cached.match;
+  }
+
+  Match LookupUncached(size_t i, size_t end) const {
     Match best;
     if (i >= end || !lex_.phrase_prefixes.count(Low(i))) return best;
     std::string key;
@@ -417,13 +443,17 @@ class Recognizer {
       if (Tok(k).empty() || StartsUpper(Tok(k)) || doc_.tokens[k].shape != TokenShape::kWord) {
         break;
       }
-      if (k > i && (w == "minister" || w == "secretary" || w == "spokesman" ||
-                    w == "spokeswoman" || w == "spokesperson" || w == "ambassador" ||
-                    w == "envoy" || w == "commissioner" || w == "adviser" || w == "advisor")) {
+      // One lookup per word (this runs at nearly every token).
+      static const std::unordered_set<std::string_view> kTitleWords = {
+          "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+          "ambassador", "envoy", "commissioner", "adviser", "advisor"};
+      static const std::unordered_set<std::string_view> kStops = {
+          "the", "a", "an", "and", "of"};
+      if (k > i && kTitleWords.count(w)) {
         *length = k + 1 - i;
         return &kGeneric;
       }
-      if (w == "the" || w == "a" || w == "an" || w == "and" || w == "of") break;
+      if (kStops.count(w)) break;
     }
     return nullptr;
   }
@@ -552,7 +582,15 @@ class Recognizer {
       // A government post with no country named: the country the sentence
       // is about, when it names one before ("South Korea ... sending deputy
       // trade minister Kim Seung-ho").
-      if (title->kind == "government" && state_.Entity(id).affiliations.empty()) {
+      // Not when an unknown people or place qualifies the post ("Kashmiri
+      // separatist leader").
+      bool foreign_qualifier = false;
+      for (size_t k = i; k > sent.first_token && k + 3 > i; --k) {
+        if (StartsUpper(Tok(k - 1)) && !covered_.count(k - 1)) foreign_qualifier = true;
+        if (Low(k - 1) == "and" || Low(k - 1) == "," ) break;
+      }
+      if (title->kind == "government" && !foreign_qualifier &&
+          state_.Entity(id).affiliations.empty()) {
         for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
           if (it->sentence != s) break;
           if (it->kind == NodeKind::kCountry && it->last_token <= i) {
@@ -654,8 +692,9 @@ class Recognizer {
     }
     size_t j = i + m.length;
     if (IsPossessive(Tok(j))) ++j;
-    for (const auto& [phrase, body] : CountryBodies()) {
-      const std::vector<std::string> words = SplitWords(phrase);
+    for (size_t b = 0; b < CountryBodies().size(); ++b) {
+      const std::string& body = CountryBodies()[b].second;
+      const std::vector<std::string>& words = CountryBodyWords()[b];
       if (j + words.size() > sent.last_token) continue;
       bool ok = true;
       for (size_t k = 0; k < words.size() && ok; ++k) ok = Low(j + k) == words[k];
@@ -942,7 +981,11 @@ class Recognizer {
       if (OrganizationPattern(s, k) || Gazetteer(s, k)) {
         if (k > before && !doc_.mentions.empty() && doc_.mentions.back().last_token == k) {
           const EntityMention& m = doc_.mentions.back();
-          if (m.kind != NodeKind::kOfficial) Affiliate(id, m.node_id, s, role, "apposition");
+          // "ambassador to Australia" names the post's place, not its owner.
+          bool place = before > r && (Low(before - 1) == "to" || Low(before - 1) == "in");
+          if (m.kind != NodeKind::kOfficial && !place) {
+            Affiliate(id, m.node_id, s, role, "apposition");
+          }
         }
         continue;
       }
@@ -1080,6 +1123,11 @@ class Recognizer {
   Document& doc_;
   DocumentState& state_;
   const LexiconData& lex_;
+  struct CachedLookup {
+    size_t end = static_cast<size_t>(-1);
+    Match match;
+  };
+  mutable std::vector<CachedLookup> lookup_cache_;  // by token: Lookup()
   int year_ = 0;
   std::set<size_t> covered_;
   std::unordered_map<std::string, std::string> surname_to_official_;

@@ -201,7 +201,7 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
       ev.salient = true;
       AddParticipant(ev, r.source);
     }
-    if (r.event.empty()) continue;
+    if (r.event.empty() || r.confidence < 0.6) continue;  // weak acts make no event
     auto it = by_category.find(r.event);
     if (it == by_category.end()) {
       LocalEvent ev;

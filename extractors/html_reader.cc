@@ -597,7 +597,8 @@ class HtmlExtractor {
     if (tag.name == "meta") OnMeta(tag);
     if (tag.name == "link" && Lower(tag.Get("rel")) == "canonical" &&
         canonical_url_.empty()) {
-      canonical_url_ = tag.Get("href");
+      // A character reference (&#13; &#10;) must not put a line break in it.
+      canonical_url_ = CollapseSpace(tag.Get("href"));
     }
     if (tag.name == "time" && Collecting() && time_date_.empty()) {
       time_date_ = NormalizeDate(tag.Get("datetime"));

@@ -150,7 +150,7 @@ std::string CollapseSpaces(std::string_view s) {
 // A metadata value: repaired quietly (the text's repairs are the ones
 // worth reporting) and on one line.
 std::string CleanValue(std::string_view s) {
-  return CollapseSpaces(RepairText(s, "", nullptr));
+  return CollapseSpaces(RepairUtf8Text(s, "", nullptr));
 }
 
 // The first date field that gives a date; a warning if there were date
@@ -204,7 +204,9 @@ void SetText(std::string_view title, std::string_view text, Document* doc) {
   const bool has_title = !composed.empty();
   if (has_title && !text.empty()) composed += "\n\n";
   composed += text;
-  doc->text = RepairText(composed, doc->origin, &doc->diagnostics);
+  // JSON strings are UTF-8 (a file in another encoding was converted
+  // before its lines were split): nothing here is sniffed for UTF-16.
+  doc->text = RepairUtf8Text(composed, doc->origin, &doc->diagnostics);
   size_t body_begin = 0;
   if (has_title) {
     // Repair never makes a newline out of a collapsed title.
@@ -267,7 +269,8 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
   doc.origin = location;
   AddMendDiagnostics(mended, location, &doc.diagnostics);
   doc.id = CleanValue(StringOf(Field(json, {"id", "url", "uri", "link"})));
-  if (doc.id.empty()) doc.id = location;
+  // The file's name may be any bytes.
+  if (doc.id.empty()) doc.id = RepairUtf8Text(location, "", nullptr);
   doc.url = CleanValue(StringOf(Field(json, {"url", "link"})));
   if (const Value* source = Field(json, {"source"})) {
     doc.source =

@@ -23,13 +23,13 @@ namespace newsgraph {
 //
 // On success the Document's origin is "ORIGIN:LINE", its text the title
 // (white space collapsed), "\n\n", then the text, both repaired with
-// RepairText (diagnostics located at offsets into that text before
-// repair), with a kTitle region over the title and one kBody region per
-// paragraph (paragraphs are separated by blank lines). A record whose text
-// is empty but has a title is read as a title alone (Reuters has such
-// records). Unpaired surrogate escapes ("\ud800") and raw control
-// characters inside strings are repaired, with a diagnostic, rather than
-// rejected.
+// RepairUtf8Text, as UTF-8 whatever the bytes look like (diagnostics
+// located at offsets into that text before repair), with a kTitle region
+// over the title and one kBody region per paragraph (paragraphs are
+// separated by blank lines). A record whose text is empty but has a title
+// is read as a title alone (Reuters has such records). Unpaired surrogate
+// escapes ("\ud800") and raw control characters inside strings are
+// repaired, with a diagnostic, rather than rejected.
 //
 // Fails with "ORIGIN:LINE: reason" if the line is blank, not JSON, not an
 // object, has no text field, a text field that is not a string, or

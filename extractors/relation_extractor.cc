@@ -23,7 +23,7 @@ bool IsNegation(const std::string& w) {
   static const std::unordered_set<std::string> k = {
       "not", "n't", "never", "denied", "denies", "deny", "denying", "refused",
       "declined", "failed", "without", "unlikely", "if", "whether", "yet",
-      "could", "might", "may", "reportedly"};
+      "could", "might", "may", "reportedly", "plot", "fictional", "would"};
   return k.count(w) > 0;
 }
 
@@ -320,8 +320,10 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
       auto it = index_.find(LowerToken(doc, i));
       if (it == index_.end()) continue;
       // The longest trigger whose words follow in order, with short gaps.
-      const IndexedTrigger* best = nullptr;
-      size_t best_last = i;
+      // Every trigger whose words follow in order, with short gaps; the
+      // longest is tried first, and a shorter one when the longer yields no
+      // relation ("is in talks with": not the verb "talk with", the noun).
+      std::vector<std::pair<const IndexedTrigger*, size_t>> matches;
       for (const IndexedTrigger& cand : it->second) {
         size_t pos = i;
         bool ok = true;
@@ -338,138 +340,157 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             if (low == "," || low == "." || low == ";") break;
           }
         }
-        if (ok && (!best || cand.forms.size() > best->forms.size())) {
-          best = &cand;
-          best_last = pos;
-        }
+        if (ok) matches.emplace_back(&cand, pos);
       }
-      if (!best) continue;
-      const RelationTrigger& trig = *best->trigger;
-      std::string trigger_text(doc.Text({doc.tokens[i].span.begin, doc.tokens[best_last].span.end}));
-      std::vector<std::string> sources, targets;
-      double confidence = trig.confidence;
-      std::string rule;
-      switch (trig.frame) {
-        case Frame::kSubjectVerbObject:
-        case Frame::kSubjectVerbPrepObj: {
-          std::string prev = i > sentence.first_token ? LowerToken(doc, i - 1) : "";
-          std::string prev2 = i > sentence.first_token + 1 ? LowerToken(doc, i - 2) : "";
-          bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, best_last + 1) == "by";
-          // "on request from", "the attack": a noun, not this verb.
-          if (prev == "the" || prev == "a" || prev == "an" || IsPreposition(prev) ||
-              prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
-              IsPossessive(prev) || prev == "this" || prev == "any") {
-            continue;
-          }
-          if (passive) {
-            sources = ObjectsAfter(x, best_last + 2, 3);
-            targets = SubjectsOf(x, i);
-            rule = "passive";
-          } else if (IsBe(prev) || IsBe(prev2)) {
-            continue;  // passive without an agent, or a predicate adjective
-          } else {
-            sources = SubjectsOf(x, i);
-            targets = ObjectsAfter(x, best_last + 1);
-            // "demanded that Russia stop", "urged that Iran ...".
-            if (targets.empty() && LowerToken(doc, best_last + 1) == "that" &&
-                (trig.relation == RelationKind::kDemands ||
-                 trig.relation == RelationKind::kAppealsTo)) {
-              targets = ObjectsAfter(x, best_last + 2, 1);
+      std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+        return a.first->forms.size() > b.first->forms.size();
+      });
+      auto apply = [&](const IndexedTrigger* best, size_t best_last) -> bool {
+        const RelationTrigger& trig = *best->trigger;
+        std::string trigger_text(doc.Text({doc.tokens[i].span.begin, doc.tokens[best_last].span.end}));
+        std::vector<std::string> sources, targets;
+        double confidence = trig.confidence;
+        std::string rule;
+        switch (trig.frame) {
+          case Frame::kSubjectVerbObject:
+          case Frame::kSubjectVerbPrepObj: {
+            std::string prev = i > sentence.first_token ? LowerToken(doc, i - 1) : "";
+            std::string prev2 = i > sentence.first_token + 1 ? LowerToken(doc, i - 2) : "";
+            bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, best_last + 1) == "by";
+            // "on request from", "the attack": a noun, not this verb.
+            if (prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
+                prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
+                IsPossessive(prev) || prev == "this" || prev == "any") {
+              return false;
             }
-            // "vetoed the UN resolution": the object is the happening the
-            // entity only qualifies.
-            std::string ev = EventAfter(x, best_last + 1, 4);
-            if (!ev.empty() && (targets.empty() || trig.frame == Frame::kSubjectVerbObject)) {
-              bool entity_first = false;
-              for (size_t t = best_last + 1; t < x.s.last_token && t < best_last + 5; ++t) {
-                int m = x.MentionAt(t);
-                if (m < 0) continue;
-                size_t after = x.M(m).last_token;
-                entity_first = EventAfter(x, after, 1).empty();
-                break;
+            if (passive) {
+              sources = ObjectsAfter(x, best_last + 2, 3);
+              targets = SubjectsOf(x, i);
+              rule = "passive";
+            } else if (IsBe(prev) || IsBe(prev2)) {
+              return false;  // passive without an agent, or a predicate adjective
+            } else {
+              sources = SubjectsOf(x, i);
+              targets = ObjectsAfter(x, best_last + 1);
+              // "demanded that Russia stop", "urged that Iran ...".
+              if (targets.empty() && LowerToken(doc, best_last + 1) == "that" &&
+                  (trig.relation == RelationKind::kDemands ||
+                   trig.relation == RelationKind::kAppealsTo)) {
+                targets = ObjectsAfter(x, best_last + 2, 1);
               }
-              if (targets.empty() || !entity_first) targets = {ev};
+              // "vetoed the UN resolution": the object is the happening the
+              // entity only qualifies.
+              std::string ev = EventAfter(x, best_last + 1, 4);
+              if (!ev.empty() && (targets.empty() || trig.frame == Frame::kSubjectVerbObject)) {
+                bool entity_first = false;
+                for (size_t t = best_last + 1; t < x.s.last_token && t < best_last + 5; ++t) {
+                  int m = x.MentionAt(t);
+                  if (m < 0) continue;
+                  size_t after = x.M(m).last_token;
+                  entity_first = EventAfter(x, after, 1).empty();
+                  break;
+                }
+                if (targets.empty() || !entity_first) targets = {ev};
+              }
+              rule = trig.frame == Frame::kSubjectVerbObject ? "svo" : "svpo";
             }
-            rule = trig.frame == Frame::kSubjectVerbObject ? "svo" : "svpo";
-          }
-          if (Negated(x, sentence.first_token, i)) continue;
-          break;
-        }
-        case Frame::kNoun: {
-          targets = ObjectsAfter(x, best_last + 1, 3);
-          if (LowerToken(doc, best_last + 1) == "between" && targets.size() >= 2 &&
-              Info(trig.relation).symmetric) {
-            sources = {targets[0]};
-            targets.erase(targets.begin());
-            rule = "noun-between";
+            if (Negated(x, sentence.first_token, i)) return false;
             break;
           }
-          if (targets.empty()) {
-            std::string ev = EventAfter(x, best_last + 1);
-            if (!ev.empty()) targets.push_back(ev);
-          }
-          // The possessor: "Washington's accusations", "its opposition".
-          size_t k = i;
-          while (k > sentence.first_token && k + 3 > i &&
-                 !IsPossessive(doc.TokenText(k - 1)) && cover[k - 1] < 0 &&
-                 LowerToken(doc, k - 1) != "its" && LowerToken(doc, k - 1) != "their") {
-            --k;
-          }
-          if (k > sentence.first_token && IsPossessive(doc.TokenText(k - 1)) &&
-              k >= sentence.first_token + 2 && cover[k - 2] >= 0) {
-            sources.push_back(doc.mentions[cover[k - 2]].node_id);
-          } else {
-            sources = SubjectsOf(x, i);
-            confidence *= 0.8;
-          }
-          if (Negated(x, sentence.first_token, i)) continue;
-          rule = "noun";
-          break;
-        }
-        case Frame::kAttribution: {
-          // Y was behind ..., said X / X said Y was behind ...
-          targets = SubjectsOf(x, i);
-          if (targets.size() > 1) targets.resize(1);
-          for (size_t k = sentence.first_token; k < sentence.last_token; ++k) {
-            if (!IsSpeechVerb(LowerToken(doc, k)) || cover[k] >= 0) continue;
-            if (k < i) {
-              sources = SubjectsOf(x, k);
-            } else {
-              // "..., says the FBI" / "..., the FBI said".
-              sources = ObjectsAfter(x, k + 1, 1);
-              if (sources.empty()) sources = SubjectsOf(x, k);
+          case Frame::kNoun: {
+            targets = ObjectsAfter(x, best_last + 1, 3);
+            if (LowerToken(doc, best_last + 1) == "between" && targets.size() >= 2 &&
+                Info(trig.relation).symmetric) {
+              sources = {targets[0]};
+              targets.erase(targets.begin());
+              rule = "noun-between";
+              break;
             }
-            if (!sources.empty()) break;
+            if (targets.empty()) {
+              std::string ev = EventAfter(x, best_last + 1);
+              if (!ev.empty()) targets.push_back(ev);
+            }
+            // The possessor: "Washington's accusations", "its opposition".
+            size_t k = i;
+            while (k > sentence.first_token && k + 3 > i &&
+                   !IsPossessive(doc.TokenText(k - 1)) && cover[k - 1] < 0 &&
+                   LowerToken(doc, k - 1) != "its" && LowerToken(doc, k - 1) != "their") {
+              --k;
+            }
+            if (k > sentence.first_token && IsPossessive(doc.TokenText(k - 1)) &&
+                k >= sentence.first_token + 2 && cover[k - 2] >= 0) {
+              sources.push_back(doc.mentions[cover[k - 2]].node_id);
+            } else if (k > sentence.first_token && cover[k - 1] >= 0 && k + 2 > i &&
+                       doc.mentions[cover[k - 1]].kind == NodeKind::kCountry) {
+              // "North Korean hacking attack on Sony": the actor qualifies the act.
+              sources.push_back(doc.mentions[cover[k - 1]].node_id);
+            } else {
+              sources = SubjectsOf(x, i);
+              confidence *= 0.8;
+            }
+            if (Negated(x, sentence.first_token, i)) return false;
+            rule = "noun";
+            break;
           }
-          if (Negated(x, sentence.first_token, i)) continue;
-          rule = "attribution";
-          confidence *= 0.9;
+          case Frame::kAttribution: {
+            // Y was behind ..., said X / X said Y was behind ...
+            targets = SubjectsOf(x, i);
+            if (targets.size() > 1) targets.resize(1);
+            for (size_t k = sentence.first_token; k < sentence.last_token; ++k) {
+              if (!IsSpeechVerb(LowerToken(doc, k)) || cover[k] >= 0) continue;
+              if (k < i) {
+                sources = SubjectsOf(x, k);
+              } else {
+                // "..., says the FBI" / "..., the FBI said".
+                sources = ObjectsAfter(x, k + 1, 1);
+                if (sources.empty()) sources = SubjectsOf(x, k);
+              }
+              if (!sources.empty()) break;
+            }
+            if (Negated(x, sentence.first_token, i)) return false;
+            rule = "attribution";
+            confidence *= 0.9;
+            break;
+          }
+        }
+        // "Kerry and Zarif held talks": a symmetric act among the subjects.
+        if (targets.empty() && sources.size() >= 2 && Info(trig.relation).symmetric) {
+          for (size_t a = 1; a < sources.size(); ++a) targets.push_back(sources[a]);
+          sources.resize(1);
+          rule += "+coordinated";
+        }
+        // Meeting or working with a happening is no relation.
+        if (Info(trig.relation).symmetric) {
+          targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                       [](const std::string& t) { return t.rfind("event:", 0) == 0; }),
+                        targets.end());
+        }
+        bool produced = false;
+        for (const std::string& source : sources) {
+          for (const std::string& target : targets) {
+            if (source == target) continue;
+            produced = true;
+            RelationCandidate r;
+            r.source = source;
+            r.target = target;
+            r.relation = trig.relation;
+            r.sentence = si;
+            r.trigger = trigger_text;
+            r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
+            r.cameo = trig.cameo;
+            r.confidence = confidence;
+            r.event = trig.event;
+            state.relations.push_back(r);
+          }
+        }
+        return produced;
+      };
+      for (const auto& [cand, last] : matches) {
+        if (apply(cand, last)) {
+          i = last;
           break;
         }
       }
-      // "Kerry and Zarif held talks": a symmetric act among the subjects.
-      if (targets.empty() && sources.size() >= 2 && Info(trig.relation).symmetric) {
-        for (size_t a = 1; a < sources.size(); ++a) targets.push_back(sources[a]);
-        sources.resize(1);
-        rule += "+coordinated";
-      }
-      for (const std::string& source : sources) {
-        for (const std::string& target : targets) {
-          if (source == target) continue;
-          RelationCandidate r;
-          r.source = source;
-          r.target = target;
-          r.relation = trig.relation;
-          r.sentence = si;
-          r.trigger = trigger_text;
-          r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
-          r.cameo = trig.cameo;
-          r.confidence = confidence;
-          r.event = trig.event;
-          state.relations.push_back(r);
-        }
-      }
-      i = best_last;
     }
   }
 }

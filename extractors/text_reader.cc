@@ -420,7 +420,9 @@ std::string DocumentIdFromOrigin(std::string_view origin) {
   if (slash != std::string_view::npos) origin.remove_prefix(slash + 1);
   const size_t dot = origin.rfind('.');
   if (dot != std::string_view::npos && dot > 0) origin = origin.substr(0, dot);
-  return std::string(origin);
+  // A file name may hold any byte but '/' and NUL; an id goes into every
+  // output.
+  return RepairUtf8Text(origin, "", nullptr);
 }
 
 void AppendParagraphRegions(std::string_view text, size_t begin, size_t end,

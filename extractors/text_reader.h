@@ -33,7 +33,8 @@ namespace newsgraph {
 // diagnostics of the Document; reading never fails.
 Document ReadText(std::string_view origin, std::string_view bytes);
 
-// "dir/chinadaily-sony-2014.txt" -> "chinadaily-sony-2014".
+// "dir/chinadaily-sony-2014.txt" -> "chinadaily-sony-2014", repaired as
+// RepairUtf8Text repairs text (file names are bytes, not always UTF-8).
 std::string DocumentIdFromOrigin(std::string_view origin);
 
 // Appends one kBody region per paragraph of text[begin, end): paragraphs

@@ -1,7 +1,9 @@
 #include "extractors/time_expressions.h"
 
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 #include <unordered_set>
 
 #include "extractors/document_state.h"
@@ -85,13 +87,21 @@ int Number(const std::string& w, int lo, int hi) {
   return n >= lo && n <= hi ? n : 0;
 }
 
-// Words that can open a time expression (a cheap test before resolving).
-bool MayStartTimeExpression(const std::string& w) {
+// Words that can open a time expression (a cheap test before resolving):
+// a number, or one of the words below, which are every word for which
+// Weekday() or Month() finds something, plus the relative openers. One
+// hash lookup: this runs on every token of every dated document.
+bool MayStartTimeExpression(std::string_view w) {
   if (w.empty()) return false;
   if (w[0] >= '0' && w[0] <= '9') return true;
-  static const std::unordered_set<std::string> kOpeners = {
-      "today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "earlier", "later"};
-  return kOpeners.count(w) || Weekday(w) >= 0 || Month(w) > 0;
+  static const std::unordered_set<std::string_view> kOpeners = {
+      "today", "tonight", "yesterday", "tomorrow", "last", "this", "next",
+      "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "january", "february", "march",
+      "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.",
+      "jul.", "aug.", "sept.", "oct.", "nov.", "dec.", "sep."};
+  return kOpeners.count(w) > 0;
 }
 
 }  // namespace
@@ -167,14 +177,32 @@ void TimeExpressionStage::Run(Document& doc, DocumentState& state,
                               KnowledgeGraph&) const {
   state.sentence_dates.assign(doc.sentences.size(), doc.date);
   if (doc.date.empty()) return;
+  // The segmenter's lowercase layer, or the same computed here when the
+  // document was segmented some other way.
+  const std::vector<std::string>* lower = &doc.lower_tokens;
+  std::vector<std::string> computed;
+  if (doc.lower_tokens.size() != doc.tokens.size()) {
+    computed.reserve(doc.tokens.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      computed.push_back(Lower(doc.TokenText(i)));
+    }
+    lower = &computed;
+  }
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.in_title) continue;
-    std::vector<std::string> words;
-    for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-      words.push_back(Lower(doc.TokenText(i)));
+    // The sentence's words, lowercased, copied only once a word may open
+    // a time expression.
+    size_t first = sentence.first_token;
+    while (first < sentence.last_token &&
+           !MayStartTimeExpression((*lower)[first])) {
+      ++first;
     }
-    for (size_t i = 0; i < words.size(); ++i) {
+    if (first == sentence.last_token) continue;
+    std::vector<std::string> words(
+        lower->begin() + static_cast<std::ptrdiff_t>(sentence.first_token),
+        lower->begin() + static_cast<std::ptrdiff_t>(sentence.last_token));
+    for (size_t i = first - sentence.first_token; i < words.size(); ++i) {
       if (!MayStartTimeExpression(words[i])) continue;
       size_t consumed = 0;
       std::string date = ResolveTimeExpression(words, i, doc.date, &consumed);

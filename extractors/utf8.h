@@ -42,10 +42,19 @@ Encoding DetectEncoding(std::string_view bytes);
 std::string RepairText(std::string_view bytes, std::string_view origin,
                        std::vector<Diagnostic>* diagnostics);
 
+// As RepairText, for bytes known to be UTF-8 whatever they look like, such
+// as a string decoded from a JSON document: no encoding is detected or
+// decoded, and a leading EF BB BF is kept as the character U+FEFF. (A JSON
+// string that begins with the bytes FF FE, or holds "\u0000" escapes
+// between letters, is not UTF-16.)
+std::string RepairUtf8Text(std::string_view bytes, std::string_view origin,
+                           std::vector<Diagnostic>* diagnostics);
+
 // True if `bytes` starts with the magic number of a common binary format
-// (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF) or has more than a few NUL bytes in
-// its first 8 KB, UTF-16/UTF-32 text excepted. For refusing binary files
-// before reading them as text.
+// (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF), or has in its first 8 KB more than
+// a few NUL bytes or more than one byte in 20 that is a C0 control other
+// than white space and ESC, UTF-16/UTF-32 text excepted. For refusing
+// binary files before reading them as text.
 bool LooksBinary(std::string_view bytes);
 
 // Appends the UTF-8 encoding of `code_point`, which must be a Unicode scalar
