@@ -54,7 +54,8 @@ const std::unordered_set<std::string>& OrgHeads() {
       "television", "brigade", "brigades", "cabinet", "senate", "congress",
       "secretariat", "board", "programme", "program", "entertainment",
       "forum", "initiative", "mission", "coalition", "league", "society",
-      "guards", "corps"};
+      "guards", "corps", "directorate", "electronics", "technology", "technologies",
+      "industries", "holdings", "systems"};
   return k;
 }
 
@@ -534,6 +535,12 @@ class Recognizer {
       }
     }
     size_t name_end = NameEnd(name, sent.last_token);
+    // "spokesperson He Yadong": after a title, a short surname that is also
+    // a word ("He", "Ma") still opens a name.
+    if (name_end == name && StartsUpper(Tok(name)) && Tok(name).size() <= 3 &&
+        name + 1 < sent.last_token && IsNameWord(name + 1)) {
+      name_end = NameEnd(name + 1, sent.last_token);
+    }
     if (name_end == name) return false;
     (void)title_end;
     // A title written in lower case needs a capitalized title or name.
@@ -821,8 +828,14 @@ class Recognizer {
         if (head && j + 1 < sent.last_token && (Low(j) == "of" || Low(j) == "for") &&
             StartsUpper(Tok(j + 1))) {
           size_t k = j + 1;
-          while (k < sent.last_token && k - j < 5 && StartsUpper(Tok(k)) &&
-                 !NotNameWords().count(Low(k))) {
+          while (k < sent.last_token && k - j < 6) {
+            // "Bureau of Fisheries and Aquatic Resources".
+            if (Low(k) == "and" && k > j + 1 && k + 1 < sent.last_token &&
+                StartsUpper(Tok(k + 1))) {
+              ++k;
+              continue;
+            }
+            if (!StartsUpper(Tok(k)) || NotNameWords().count(Low(k))) break;
             Match m = Lookup(k, sent.last_token);
             if (m.entry && m.entry->kind == NodeKind::kCountry) break;
             ++k;

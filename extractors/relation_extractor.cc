@@ -366,9 +366,18 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             if (passive) {
               sources = ObjectsAfter(x, best_last + 2, 3);
               targets = SubjectsOf(x, i);
+              // "The missile launch was condemned by Japan".
+              if (targets.empty()) {
+                std::string ev = EventAfter(x, sentence.first_token, i - sentence.first_token);
+                if (!ev.empty()) targets.push_back(ev);
+              }
               rule = "passive";
-            } else if (IsBe(prev) || IsBe(prev2)) {
-              return false;  // passive without an agent, or a predicate adjective
+            } else if ((IsBe(prev) || IsBe(prev2)) &&
+                       !(x.Low(i).size() > 4 &&
+                         x.Low(i).compare(x.Low(i).size() - 3, 3, "ing") == 0)) {
+              // Passive without an agent, or a predicate adjective; but "is
+              // investigating" is active.
+              return false;
             } else {
               sources = SubjectsOf(x, i);
               targets = ObjectsAfter(x, best_last + 1);
@@ -425,7 +434,17 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
               // "North Korean hacking attack on Sony": the actor qualifies the act.
               sources.push_back(doc.mentions[cover[k - 1]].node_id);
             } else {
-              sources = SubjectsOf(x, i);
+              // "... and pledged further support for": the clause's subject.
+              size_t conj = 0;
+              for (size_t k2 = i; k2 > sentence.first_token && k2 + 4 > i; --k2) {
+                if (cover[k2 - 1] >= 0) break;
+                if (LowerToken(doc, k2 - 1) == "and") {
+                  conj = k2 - 1;
+                  break;
+                }
+              }
+              sources = conj > sentence.first_token && cover[conj - 1] < 0 ? ClauseSubjects(x, conj)
+                                                                         : SubjectsOf(x, i);
               confidence *= 0.8;
             }
             if (Negated(x, sentence.first_token, i)) return false;
