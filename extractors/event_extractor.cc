@@ -202,6 +202,8 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
       AddParticipant(ev, r.source);
     }
     if (r.event.empty() || r.confidence < 0.6) continue;  // weak acts make no event
+    // "X and Y met": the meeting is named elsewhere, if it matters.
+    if (r.rule.find("+coordinated") != std::string::npos) continue;
     auto it = by_category.find(r.event);
     if (it == by_category.end()) {
       LocalEvent ev;

@@ -85,6 +85,13 @@ size_t AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
 
 bool InPrepositionalPhrase(const Sent& x, size_t first) {
   std::string before = first > x.s.first_token ? x.Low(first - 1) : "";
+  // "the delegations of Cyprus, Greece and Israel met": the states act.
+  if (before == "of" && first >= x.s.first_token + 2) {
+    static const std::unordered_set<std::string> kGroups = {
+        "delegations", "delegation", "leaders", "representatives", "governments",
+        "heads", "ministers", "envoys", "officials"};
+    if (kGroups.count(x.Low(first - 2))) return false;
+  }
   return IsPreposition(before) ||
          (first >= x.s.first_token + 2 && before == "the" && IsPreposition(x.Low(first - 2)));
 }
@@ -356,7 +363,14 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           case Frame::kSubjectVerbPrepObj: {
             std::string prev = i > sentence.first_token ? LowerToken(doc, i - 1) : "";
             std::string prev2 = i > sentence.first_token + 1 ? LowerToken(doc, i - 2) : "";
-            bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, best_last + 1) == "by";
+            // The agent: "by X" after the verb, maybe after a short phrase
+            // ("was condemned in a joint statement by Egypt").
+            size_t by = best_last + 1;
+            while (by < sentence.last_token && by < best_last + 6 && cover[by] < 0 &&
+                   LowerToken(doc, by) != "by" && LowerToken(doc, by) != ",") {
+              ++by;
+            }
+            bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, by) == "by";
             // "on request from", "the attack": a noun, not this verb.
             if (prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
                 prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
@@ -364,7 +378,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
               return false;
             }
             if (passive) {
-              sources = ObjectsAfter(x, best_last + 2, 3);
+              sources = ObjectsAfter(x, by + 1, 3);
               targets = SubjectsOf(x, i);
               // "The missile launch was condemned by Japan".
               if (targets.empty()) {
