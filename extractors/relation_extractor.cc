@@ -69,6 +69,9 @@ size_t UnitStart(const Sent& x, int m) {
 // "Saudi Arabia, the UAE and Egypt"); returns the first token of the chain.
 size_t AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
   size_t first = UnitStart(x, m);
+  std::vector<std::string> chain;
+  size_t chain_first = first;
+  bool has_and = false;
   while (first >= x.s.first_token + 2) {
     size_t k = first;
     if (x.Low(k - 1) == "the") --k;
@@ -77,10 +80,18 @@ size_t AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
     if (w != "and" && w != ",") break;
     int prev = x.MentionAt(k - 2);
     if (prev < 0) break;
-    if (out) out->push_back(x.M(prev).node_id);
+    // A list is "X, Y and Z": commas alone are appositions, not a list.
+    if (w == "and") {
+      has_and = true;
+    } else if (!has_and) {
+      break;
+    }
+    chain.push_back(x.M(prev).node_id);
     first = UnitStart(x, prev);
+    chain_first = first;
   }
-  return first;
+  if (out) out->insert(out->end(), chain.begin(), chain.end());
+  return chain.empty() ? UnitStart(x, m) : chain_first;
 }
 
 bool InPrepositionalPhrase(const Sent& x, size_t first) {
@@ -265,15 +276,28 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       }
     }
     out.push_back(mention->node_id);
-    // Coordination to the right: "the US and Australia".
+    // Coordination to the right: "the US and Australia", "Japan, South
+    // Korea and Australia", "Qureshi and Kashmiri separatist leader Farooq".
+    std::vector<std::string> chain;
     size_t k = mention->last_token;
     while (k + 1 < x.s.last_token && (x.Low(k) == "and" || x.Low(k) == ",")) {
+      bool is_and = x.Low(k) == "and";
       size_t n = k + 1;
       if (x.Low(n) == "the") ++n;
+      if (is_and) {
+        while (n < x.s.last_token && n < k + 4 && x.MentionAt(n) < 0 &&
+               x.doc.tokens[n].shape == TokenShape::kWord) {
+          ++n;
+        }
+      }
       int next = x.MentionAt(n);
       if (next < 0) break;
-      out.push_back(x.M(next).node_id);
+      chain.push_back(x.M(next).node_id);
       k = x.M(next).last_token;
+      if (is_and) {
+        out.insert(out.end(), chain.begin(), chain.end());
+        chain.clear();
+      }
     }
     return out;
   }
@@ -421,7 +445,13 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             break;
           }
           case Frame::kNoun: {
-            targets = ObjectsAfter(x, best_last + 1, 3);
+            // A one-word noun names its target through a preposition: "talks
+            // with", "support for"; "the meeting of X" is no act on X.
+            static const std::unordered_set<std::string> kNounPrepositions = {
+                "with", "between", "for", "to", "against", "on"};
+            bool has_object = best->forms.size() > 1 ||
+                              kNounPrepositions.count(LowerToken(doc, best_last + 1)) > 0;
+            if (has_object) targets = ObjectsAfter(x, best_last + 1, 3);
             if (LowerToken(doc, best_last + 1) == "between" && targets.size() >= 2 &&
                 Info(trig.relation).symmetric) {
               sources = {targets[0]};
