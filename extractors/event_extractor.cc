@@ -216,6 +216,13 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
       state.events.push_back(std::move(ev));
     }
     LocalEvent& ev = state.events[it->second];
+    // Another happening of the same kind ("Canada arrested Meng" in an
+    // article about China's detentions): no actor in common, not joined.
+    auto shares = [&](const std::string& id) {
+      return std::find(ev.participants.begin(), ev.participants.end(), id) !=
+             ev.participants.end();
+    };
+    if (ev.participants.size() >= 2 && !shares(r.source) && !shares(r.target)) continue;
     ev.salient = true;
     ev.from_relation = true;
     AddParticipant(ev, r.source);

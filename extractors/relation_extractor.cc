@@ -184,6 +184,17 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     // Australia") is in it as a whole.
     size_t chain_first = AddCoordinatedLeft(x, m, nullptr);
     bool in_pp = InPrepositionalPhrase(x, chain_first);
+    if (in_pp) {
+      // "after Canada arrested": a conjunction opens a clause whose subject
+      // stands right before the verb.
+      size_t lead = chain_first > x.s.first_token ? chain_first - 1 : chain_first;
+      if (x.Low(lead) == "the" && lead > x.s.first_token) --lead;
+      static const std::unordered_set<std::string> kConjunctions = {
+          "after", "before", "since", "as", "until", "because", "when", "while"};
+      size_t gap = mention.last_token;
+      while (gap < i && IsAdverb(x.Low(gap))) ++gap;
+      if (kConjunctions.count(x.Low(lead)) && gap == i) in_pp = false;
+    }
     if (in_pp) first = chain_first;
     bool possessor = IsPossessive(x.doc.TokenText(mention.last_token < x.s.last_token
                                                       ? mention.last_token
