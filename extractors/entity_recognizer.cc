@@ -862,6 +862,15 @@ class Recognizer {
     if (last_head - i < 2 && !head_first) return false;
     size_t end = last_head;
     std::string label(doc_.Text({doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end}));
+    // A name the lexicon knows is that organization.
+    Match known = Lookup(i, end);
+    if (known.entry && known.length == end - i && known.entry->kind == NodeKind::kOrganization) {
+      std::string lexicon_id = EnsureOrganization(known.entry->key, s);
+      AddMention(s, i, end, lexicon_id, NodeKind::kOrganization, "lexicon");
+      MaybeAcronym(s, end, lexicon_id);
+      i = end;
+      return true;
+    }
     std::string id = "org:" + Slug(label);
     Ensure(id, NodeKind::kOrganization, label, s);
     AddMention(s, i, end, id, NodeKind::kOrganization, "org-pattern");
@@ -991,7 +1000,7 @@ class Recognizer {
                   s, role, "apposition");
         continue;
       }
-      if (OrganizationPattern(s, k) || Gazetteer(s, k)) {
+      if (CountryNamedOrganization(s, k) || Gazetteer(s, k) || OrganizationPattern(s, k)) {
         if (k > before && !doc_.mentions.empty() && doc_.mentions.back().last_token == k) {
           const EntityMention& m = doc_.mentions.back();
           // "ambassador to Australia" names the post's place, not its owner.
