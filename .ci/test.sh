@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command. On Debian 12, as root or with sudo:
 #   installs what the tests need, builds newsgraph with its tests (Release)
-#   into build/, runs every test and exits with ctest's status.
+#   into build/ and runs every test, then does it again built with
+#   AddressSanitizer and UndefinedBehaviorSanitizer into build-asan/, and
+#   exits with ctest's status (non-zero if either run failed).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/lib.sh
@@ -33,4 +35,17 @@ configure_and_build ON
 
 status=0
 ctest --test-dir build --output-on-failure -j2 || status=$?
+
+# The whole suite again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (build-asan; leaks are checked too). A
+# sanitizer's report fails the test it happens in: the process exits 86
+# (ASan, LeakSanitizer) or aborts (UBSan), never with the 1 a test may
+# expect from newsgraph.
+log "building with -DNEWSGRAPH_SANITIZE=ON into build-asan"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DNEWSGRAPH_BUILD_TESTS=ON -DNEWSGRAPH_SANITIZE=ON
+cmake --build build-asan -j "$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:exitcode=86:check_initialization_order=1:strict_init_order=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j2 || status=$?
 exit "$status"

@@ -14,7 +14,7 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-// "graphml, graphml-gephi or jsonld".
+// "graphml, graphml-gephi, jsonld, gexf or csv".
 std::string FormatList() {
   std::vector<std::string_view> names = FormatNames();
   std::string list;
@@ -207,6 +207,163 @@ StatusOr<CommandLine> ParseBuild(const std::vector<std::string>& args) {
     }
     build.format = *format;
   }
+  if (build.format == Format::kCsv && build.output == "-") {
+    return Status::Error(
+        "csv writes two files (NAME.nodes.csv and NAME.relationships.csv): "
+        "give -o NAME.csv, not standard output");
+  }
+  return line;
+}
+
+// `merge PART... -o FILE [--format F] [--evidence K] [-q]`.
+StatusOr<CommandLine> ParseMerge(const std::vector<std::string>& args) {
+  CommandLine line;
+  line.command = CommandLine::Command::kMerge;
+  MergeOptions& merge = line.merge;
+  bool have_output = false, have_evidence = false;
+  std::optional<std::string> format_name;
+  bool options_ended = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_ended || arg == "-" || !StartsWith(arg, "-")) {
+      if (arg.empty()) return Status::Error("empty input path");
+      merge.inputs.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> value;
+    if (StartsWith(arg, "--")) {
+      size_t eq = arg.find('=');
+      name = arg.substr(0, eq);
+      if (eq != std::string::npos) value = arg.substr(eq + 1);
+    } else if (arg.size() > 2) {
+      name = arg.substr(0, 2);
+      value = arg.substr(2);
+    }
+    if (name == "--help" || name == "-h") {
+      CommandLine help;
+      help.command = CommandLine::Command::kHelp;
+      help.help_topic = "merge";
+      return help;
+    }
+    if (name == "--quiet" || name == "-q") {
+      if (value) return Status::Error("option " + Quote(name) + " takes no value");
+      merge.quiet = true;
+      continue;
+    }
+    if (name != "--output" && name != "-o" && name != "--format" &&
+        name != "--evidence") {
+      return Status::Error("unknown option " + Quote(name));
+    }
+    if (!value) {
+      if (i + 1 >= args.size()) {
+        return Status::Error("option " + Quote(name) + " needs a value");
+      }
+      value = args[++i];
+    }
+    if (name == "--output" || name == "-o") {
+      if (have_output) return Status::Error("option " + Quote(name) + " given twice");
+      have_output = true;
+      if (value->empty())
+        return Status::Error("option " + Quote(name) + ": empty file name");
+      merge.output = *value;
+    } else if (name == "--format") {
+      if (format_name) return Status::Error("option " + Quote(name) + " given twice");
+      format_name = *value;
+    } else {
+      if (have_evidence) return Status::Error("option " + Quote(name) + " given twice");
+      have_evidence = true;
+      StatusOr<uint64_t> n = ParseCount(name, *value, uint32_t{1} << 30);
+      if (!n.ok()) return n.status();
+      merge.evidence = static_cast<size_t>(*n);
+    }
+  }
+  if (merge.inputs.empty()) return Status::Error("merge: no input given");
+  if (!have_output) return Status::Error("merge: no output given (-o FILE)");
+  if (format_name) {
+    std::optional<Format> format = ParseFormat(*format_name);
+    if (!format) {
+      return Status::Error("unknown format " + Quote(*format_name) +
+                           " (expected " + FormatList() + ")");
+    }
+    merge.format = *format;
+  } else if (merge.output == "-") {
+    return Status::Error("writing to standard output needs --format (" +
+                         FormatList() + ")");
+  } else {
+    std::optional<Format> format = FormatFromPath(merge.output);
+    if (!format) {
+      return Status::Error("cannot tell the format of " + Quote(merge.output) +
+                           " from its name; use --format (" + FormatList() +
+                           ")");
+    }
+    merge.format = *format;
+  }
+  return line;
+}
+
+// `stats FILE [--json] [--top N]`.
+StatusOr<CommandLine> ParseStats(const std::vector<std::string>& args) {
+  CommandLine line;
+  line.command = CommandLine::Command::kStats;
+  StatsOptions& stats = line.stats;
+  bool have_input = false, have_top = false, options_ended = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_ended || arg == "-" || !StartsWith(arg, "-")) {
+      if (arg.empty()) return Status::Error("empty input path");
+      if (have_input) {
+        return Status::Error("stats: one file at a time (got " +
+                             Quote(stats.input) + " and " + Quote(arg) + ")");
+      }
+      have_input = true;
+      stats.input = arg;
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> value;
+    const size_t eq = arg.find('=');
+    if (StartsWith(arg, "--") && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    }
+    if (name == "--help" || name == "-h") {
+      CommandLine help;
+      help.command = CommandLine::Command::kHelp;
+      help.help_topic = "stats";
+      return help;
+    }
+    if (name == "--json") {
+      if (value) {
+        return Status::Error("option " + Quote(name) + " takes no value");
+      }
+      stats.json = true;
+      continue;
+    }
+    if (name != "--top") return Status::Error("unknown option " + Quote(name));
+    if (have_top) {
+      return Status::Error("option " + Quote(name) + " given twice");
+    }
+    have_top = true;
+    if (!value) {
+      if (i + 1 >= args.size()) {
+        return Status::Error("option " + Quote(name) + " needs a value");
+      }
+      value = args[++i];
+    }
+    StatusOr<uint64_t> n = ParseCount(name, *value, 1000000);
+    if (!n.ok()) return n.status();
+    stats.top = static_cast<size_t>(*n);
+  }
+  if (!have_input) return Status::Error("stats: no file given");
   return line;
 }
 
@@ -276,10 +433,11 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       return Status::Error(first + ": expected at most one command name");
     }
     if (args.size() == 2) {
-      if (args[1] != "build" && args[1] != "help") {
+      if (args[1] != "build" && args[1] != "merge" && args[1] != "stats" &&
+          args[1] != "help") {
         return Status::Error("unknown command " + Quote(args[1]));
       }
-      if (args[1] == "build") line.help_topic = "build";
+      if (args[1] != "help") line.help_topic = args[1];
     }
     return line;
   }
@@ -290,6 +448,8 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
     return line;
   }
   if (first == "build") return ParseBuild(args);
+  if (first == "merge") return ParseMerge(args);
+  if (first == "stats") return ParseStats(args);
   if (StartsWith(first, "-"))
     return Status::Error("unknown option " + Quote(first));
   return Status::Error("unknown command " + Quote(first));

@@ -32,11 +32,29 @@ struct BuildOptions {
   bool verbose = false;                   // notes too
 };
 
+struct MergeOptions {
+  std::vector<std::string> inputs;    // graph files newsgraph wrote, "-"
+  std::string output;                 // "-" writes to stdout
+  Format format = Format::kGraphml;   // from --format or the output's name
+  size_t evidence = kDefaultEvidence; // mentions kept per edge, 0: all
+  bool quiet = false;                 // errors only
+};
+
+inline constexpr size_t kDefaultTop = 10;
+
+struct StatsOptions {
+  std::string input;         // a graph file newsgraph wrote, "-" for stdin
+  bool json = false;         // JSON for scripts instead of text
+  size_t top = kDefaultTop;  // actors and relations listed
+};
+
 struct CommandLine {
-  enum class Command { kHelp, kVersion, kBuild };
+  enum class Command { kHelp, kVersion, kBuild, kMerge, kStats };
   Command command = Command::kHelp;
-  std::string help_topic;  // kHelp: "" for the overview, or "build"
+  std::string help_topic;  // kHelp: "" for the overview, or a command
   BuildOptions build;      // kBuild
+  MergeOptions merge;      // kMerge
+  StatsOptions stats;      // kStats
 };
 
 // Parses the arguments after the program name. On a usage error the

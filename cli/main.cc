@@ -6,6 +6,8 @@
 
 #include "cli/args.h"
 #include "cli/build_command.h"
+#include "cli/merge_command.h"
+#include "cli/stats_command.h"
 #include "cli/usage.h"
 
 namespace {
@@ -38,6 +40,10 @@ int main(int argc, char** argv) {
       return PrintToStdout(newsgraph::cli::VersionText() + "\n");
     case CommandLine::Command::kBuild:
       return newsgraph::cli::RunBuild(line->build, stderr);
+    case CommandLine::Command::kMerge:
+      return newsgraph::cli::RunMerge(line->merge, stderr);
+    case CommandLine::Command::kStats:
+      return newsgraph::cli::RunStats(line->stats, stdout, stderr);
   }
   return newsgraph::cli::kExitUsage;
 }

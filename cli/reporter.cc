@@ -32,6 +32,28 @@ std::string Clock(double seconds) {
 
 }  // namespace
 
+std::string SkipReason(const std::string& message) {
+  // The messages' wording is set by the readers and the CLI; the first
+  // phrase found names the reason.
+  static const std::pair<const char*, const char*> kReasons[] = {
+      {": invalid JSON", "invalid JSON"},
+      {": expected a JSON object", "not a JSON object"},
+      {": no \"text\"", "no text field"},
+      {", not a string", "text not a string"},
+      {": empty text and no title", "empty record"},
+      {": binary file", "binary file"},
+      {"than the ", "over --max-bytes"},
+      {"gzip", "bad gzip data"},
+      {"internal error", "internal error"},
+      {": No such file or directory", "missing file"},
+      {": Permission denied", "unreadable file"},
+  };
+  for (const auto& [phrase, reason] : kReasons) {
+    if (message.find(phrase) != std::string::npos) return reason;
+  }
+  return "other";
+}
+
 std::string Count(uint64_t n, const char* singular, const char* plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }
@@ -63,7 +85,10 @@ void Reporter::Complete(uint64_t seq, std::vector<Message> messages,
   std::lock_guard<std::mutex> lock(mutex_);
   for (const Message& m : messages) {
     if (m.severity == Severity::kWarning) ++warnings_;
-    if (m.severity == Severity::kError) ++errors_;
+    if (m.severity == Severity::kError) {
+      ++errors_;
+      ++skip_reasons_[SkipReason(m.text)];
+    }
   }
   documents_ += documents;
   bytes_ += bytes;
@@ -114,6 +139,11 @@ uint64_t Reporter::warnings() const {
 uint64_t Reporter::errors() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return errors_;
+}
+
+std::map<std::string, uint64_t> Reporter::skip_reasons() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return skip_reasons_;
 }
 
 uint64_t Reporter::bytes() const {

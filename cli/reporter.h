@@ -68,6 +68,10 @@ class Reporter {
   uint64_t errors() const;  // failed inputs
   uint64_t bytes() const;   // input bytes accounted for
 
+  // The failed inputs by reason ("invalid JSON", "binary file" ...; see
+  // SkipReason()), in reason order.
+  std::map<std::string, uint64_t> skip_reasons() const;
+
  private:
   void Print(const Message& message);  // mutex held
   void MaybeDrawProgress();            // mutex held
@@ -84,11 +88,16 @@ class Reporter {
   std::map<uint64_t, std::vector<Message>> waiting_;
   uint64_t warnings_ = 0;
   uint64_t errors_ = 0;
+  std::map<std::string, uint64_t> skip_reasons_;
   uint64_t documents_ = 0;
   uint64_t bytes_ = 0;
   std::optional<uint64_t> total_bytes_;
   bool progress_shown_ = false;
 };
+
+// Why an input was skipped, from its error message ("FILE:12: invalid JSON
+// at column 3: ..." -> "invalid JSON"), for the summary.
+std::string SkipReason(const std::string& message);
 
 // "1 document", "2 documents".
 std::string Count(uint64_t n, const char* singular, const char* plural);

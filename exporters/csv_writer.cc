@@ -43,9 +43,8 @@ class Records {
     for (char& c : clean_) {
       if (c == '\t' || c == '\n' || c == '\r') c = ' ';
     }
-    const bool quote =
-        clean_.find_first_of(",\"") != std::string::npos ||
-        clean_.front() == ' ' || clean_.back() == ' ';
+    const bool quote = clean_.find_first_of(",\"") != std::string::npos ||
+                       clean_.front() == ' ' || clean_.back() == ' ';
     if (!quote) {
       out_ += clean_;
       return;

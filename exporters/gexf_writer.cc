@@ -48,9 +48,9 @@ enum NodeAttribute {
   kVCount
 };
 constexpr AttributeSpec kNodeAttributes[kVCount] = {
-    {"type", "string"},     {"iri", "string"},      {"aliases", "string"},
-    {"iso_code", "string"}, {"wikidata", "string"}, {"role", "string"},
-    {"date", "string"},     {"mentions", "long"},   {"first_date", "string"},
+    {"type", "string"},      {"iri", "string"},      {"aliases", "string"},
+    {"iso_code", "string"},  {"wikidata", "string"}, {"role", "string"},
+    {"date", "string"},      {"mentions", "long"},   {"first_date", "string"},
     {"last_date", "string"},
 };
 
@@ -180,7 +180,7 @@ class Writer {
     FindPresentAttributes(nodes, edges);
     const std::unordered_map<const Node*, Span> node_spans =
         NodeSpans(nodes, edges);
-    bool dynamic = !node_spans.empty();
+    const bool dynamic = !node_spans.empty();
 
     b_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     b_ +=

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,7 +14,10 @@
 #include <vector>
 
 #include "exporters/internal/category.h"
+#include "exporters/internal/evidence.h"
+#include "exporters/internal/prefetch.h"
 #include "exporters/internal/text.h"
+#include "exporters/palette.h"
 #include "graph/schema.h"
 
 namespace newsgraph {
@@ -22,10 +26,12 @@ namespace {
 
 using exporters_internal::AppendCleanText;
 using exporters_internal::AppendDouble;
+using exporters_internal::AppendEvidenceLine;
 using exporters_internal::AppendUint;
 using exporters_internal::AppendXmlEscaped;
 using exporters_internal::CategoryName;
 using exporters_internal::CleanText;
+using exporters_internal::MaxConfidence;
 using exporters_internal::OutputSink;
 using exporters_internal::XmlContext;
 
@@ -49,6 +55,7 @@ enum NodeKey {
   kVType,
   kVIri,
   kVAliases,
+  kVAliasesJson,
   kVIsoCode,
   kVWikidata,
   kVRole,
@@ -67,6 +74,7 @@ constexpr KeySpec kNodeKeys[kVCount] = {
     {"v_type", "type", "string"},
     {"v_iri", "iri", "string"},
     {"v_aliases", "aliases", "string"},
+    {"v_aliases_json", "aliases_json", "string"},
     {"v_iso_code", "iso_code", "string"},
     {"v_wikidata", "wikidata", "string"},
     {"v_role", "role", "string"},
@@ -85,14 +93,19 @@ enum EdgeKey {
   kELabel,
   kEWeight,
   kECameo,
+  kECameoCounts,
   kECategory,
   kEFirstDate,
   kELastDate,
   kEDocuments,
   kEDocumentIds,
+  kEDocumentIdsJson,
   kEConfidence,
   kEEvidence,
   kEEvidenceJson,
+  kER,  // Gephi flavour only, as are g, b
+  kEG,
+  kEB,
   kECount
 };
 constexpr KeySpec kEdgeKeys[kECount] = {
@@ -100,25 +113,20 @@ constexpr KeySpec kEdgeKeys[kECount] = {
     {"e_label", "label", "string"},
     {"e_weight", "weight", "double"},
     {"e_cameo", "cameo", "string"},
+    {"e_cameo_counts", "cameo_counts", "string"},
     {"e_category", "category", "string"},
     {"e_first_date", "first_date", "string"},
     {"e_last_date", "last_date", "string"},
     {"e_documents", "documents", "long"},
     {"e_document_ids", "document_ids", "string"},
+    {"e_document_ids_json", "document_ids_json", "string"},
     {"e_confidence", "confidence", "double"},
     {"e_evidence", "evidence", "string"},
     {"e_evidence_json", "evidence_json", "string"},
+    {"e_r", "r", "int"},
+    {"e_g", "g", "int"},
+    {"e_b", "b", "int"},
 };
-
-// Gephi flavour node colours, by NodeKind (Country, Official, Organization,
-// Event).
-constexpr std::array<std::array<int, 3>, 4> kKindColours = {{
-    {{66, 133, 244}},
-    {{219, 68, 55}},
-    {{244, 180, 0}},
-    {{15, 157, 88}},
-}};
-constexpr std::array<int, 3> kOtherColour = {{128, 128, 128}};
 
 bool IsNmtokenByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -197,17 +205,14 @@ class NodeIds {
   std::unordered_map<const Node*, std::string> renamed_;
 };
 
-double MaxConfidence(const Edge& edge) {
-  double best = -1;
-  for (const Evidence& e : edge.evidence) {
-    if (std::isfinite(e.confidence)) best = std::max(best, e.confidence);
+// Whether some item holds a '|', which joining with '|' would hide: such a
+// list is also written as a JSON array (aliases_json, document_ids_json),
+// so that a graph read back (graph_reader.h) has the very same items.
+bool AnyHasBar(const std::set<std::string>& items) {
+  for (const std::string& item : items) {
+    if (item.find('|') != std::string::npos) return true;
   }
-  return best;
-}
-
-double GephiSize(uint64_t mentions) {
-  const double size = 10.0 + 5.0 * std::log1p(static_cast<double>(mentions));
-  return std::round(size * 10.0) / 10.0;
+  return false;
 }
 
 template <typename Container>
@@ -259,10 +264,10 @@ class Writer {
       sink_.MaybeFlush();
       if (sink_.failed()) break;
     }
-    uint64_t index = 0;
-    for (const KnowledgeGraph::EdgeView& view : edges) {
+    for (size_t index = 0; index < edges.size(); ++index) {
       if (sink_.failed()) break;
-      WriteEdge(view, index++, ids);
+      exporters_internal::PrefetchEdgesAhead(edges, index);
+      WriteEdge(edges[index], index, ids);
       sink_.MaybeFlush();
     }
     b_ += "  </graph>\n</graphml>\n";
@@ -283,6 +288,7 @@ class Writer {
     for (const Node* n : nodes) {
       node_present_[kVLabel] |= !n->label.empty();
       node_present_[kVAliases] |= !n->aliases.empty();
+      node_present_[kVAliasesJson] |= AnyHasBar(n->aliases);
       node_present_[kVIsoCode] |= !n->iso_code.empty();
       node_present_[kVWikidata] |= !n->wikidata.empty();
       node_present_[kVRole] |= !n->role.empty();
@@ -294,16 +300,38 @@ class Writer {
       edge_present_[kERelation] = edge_present_[kELabel] = true;
       edge_present_[kEWeight] = edge_present_[kECategory] = true;
       edge_present_[kEDocuments] = true;
+      edge_present_[kER] = edge_present_[kEG] = edge_present_[kEB] = gephi_;
     }
+    // Each test only until it holds: in a large graph every key is found
+    // in the first edges, and the rest of the pass is skipped.
     for (const KnowledgeGraph::EdgeView& view : edges) {
       const Edge& e = *view.edge;
-      edge_present_[kECameo] |= !e.Cameo().empty();
-      edge_present_[kEFirstDate] |= !e.first_date.empty();
-      edge_present_[kELastDate] |= !e.last_date.empty();
-      edge_present_[kEDocumentIds] |= !e.documents.empty();
-      edge_present_[kEConfidence] |= MaxConfidence(e) >= 0;
-      edge_present_[kEEvidence] |= !e.evidence.empty();
-      edge_present_[kEEvidenceJson] |= !e.evidence.empty();
+      bool& cameo = edge_present_[kECameo];
+      bool& counts = edge_present_[kECameoCounts];
+      bool& first = edge_present_[kEFirstDate];
+      bool& last = edge_present_[kELastDate];
+      bool& ids = edge_present_[kEDocumentIds];
+      bool& ids_json = edge_present_[kEDocumentIdsJson];
+      bool& confidence = edge_present_[kEConfidence];
+      bool& evidence = edge_present_[kEEvidence];
+      // Edge::Cameo() is empty only when no code was counted (codes are
+      // never empty) and the relation has no root code: this way the
+      // counts' map node is not read.
+      if (!cameo) {
+        cameo = !e.cameo_counts.empty() || !Info(e.relation).cameo.empty();
+      }
+      if (!counts) counts = !e.cameo_counts.empty();
+      if (!first) first = !e.first_date.empty();
+      if (!last) last = !e.last_date.empty();
+      if (!ids) ids = !e.documents.empty();
+      if (!ids_json) ids_json = AnyHasBar(e.documents);
+      if (!confidence) confidence = MaxConfidence(e) >= 0;
+      if (!evidence) evidence = !e.evidence.empty();
+      edge_present_[kEEvidenceJson] = evidence;
+      if (cameo && counts && first && last && ids && ids_json && confidence &&
+          evidence) {
+        break;
+      }
     }
   }
 
@@ -360,6 +388,11 @@ class Writer {
       scratch_.clear();
       Join(node.aliases, &scratch_);
       Data(kIn, kNodeKeys[kVAliases], scratch_);
+      if (AnyHasBar(node.aliases)) {
+        JsonStrings(node.aliases);
+        Data(kIn, kNodeKeys[kVAliasesJson],
+             std::string_view(json_.GetString(), json_.GetSize()));
+      }
     }
     Data(kIn, kNodeKeys[kVIsoCode], node.iso_code);
     Data(kIn, kNodeKeys[kVWikidata], node.wikidata);
@@ -369,13 +402,11 @@ class Writer {
     Data(kIn, kNodeKeys[kVFirstDate], node.first_date);
     Data(kIn, kNodeKeys[kVLastDate], node.last_date);
     if (gephi_) {
-      const auto kind = static_cast<size_t>(node.kind);
-      const std::array<int, 3>& rgb =
-          kind < kKindColours.size() ? kKindColours[kind] : kOtherColour;
-      DataDouble(kIn, kNodeKeys[kVSize], GephiSize(node.mentions));
-      DataUint(kIn, kNodeKeys[kVR], rgb[0]);
-      DataUint(kIn, kNodeKeys[kVG], rgb[1]);
-      DataUint(kIn, kNodeKeys[kVB], rgb[2]);
+      const Rgb rgb = NodeColor(node.kind);
+      DataDouble(kIn, kNodeKeys[kVSize], NodeSize(node.mentions));
+      DataUint(kIn, kNodeKeys[kVR], rgb.r);
+      DataUint(kIn, kNodeKeys[kVG], rgb.g);
+      DataUint(kIn, kNodeKeys[kVB], rgb.b);
     }
     b_ += "    </node>\n";
   }
@@ -400,6 +431,18 @@ class Writer {
     Data(kIn, kEdgeKeys[kELabel], relation.name);
     DataUint(kIn, kEdgeKeys[kEWeight], edge.weight);  // integral double
     Data(kIn, kEdgeKeys[kECameo], edge.Cameo());
+    if (!edge.cameo_counts.empty()) {
+      // Every mention's code with its count ("1121:2|112:5"), so that a
+      // graph read back (graph_reader.h) merges exactly.
+      scratch_.clear();
+      for (const auto& [code, count] : edge.cameo_counts) {
+        if (!scratch_.empty()) scratch_ += '|';
+        scratch_ += code;
+        scratch_ += ':';
+        AppendUint(count, &scratch_);
+      }
+      Data(kIn, kEdgeKeys[kECameoCounts], scratch_);
+    }
     Data(kIn, kEdgeKeys[kECategory], CategoryName(relation.category));
     Data(kIn, kEdgeKeys[kEFirstDate], edge.first_date);
     Data(kIn, kEdgeKeys[kELastDate], edge.last_date);
@@ -408,6 +451,11 @@ class Writer {
       scratch_.clear();
       Join(edge.documents, &scratch_);
       Data(kIn, kEdgeKeys[kEDocumentIds], scratch_);
+      if (AnyHasBar(edge.documents)) {
+        JsonStrings(edge.documents);
+        Data(kIn, kEdgeKeys[kEDocumentIdsJson],
+             std::string_view(json_.GetString(), json_.GetSize()));
+      }
     }
     const double confidence = MaxConfidence(edge);
     if (confidence >= 0) DataDouble(kIn, kEdgeKeys[kEConfidence], confidence);
@@ -419,43 +467,34 @@ class Writer {
       Data(kIn, kEdgeKeys[kEEvidenceJson],
            std::string_view(json_.GetString(), json_.GetSize()));
     }
+    if (gephi_) {
+      const Rgb rgb = RelationColor(edge.relation);
+      DataUint(kIn, kEdgeKeys[kER], rgb.r);
+      DataUint(kIn, kEdgeKeys[kEG], rgb.g);
+      DataUint(kIn, kEdgeKeys[kEB], rgb.b);
+    }
     b_ += "    </edge>\n";
   }
 
-  // One line per mention:
-  // doc [begin,end) trigger="..." rule=... confidence=... date=...: text
+  // One line per mention (AppendEvidenceLine()).
   static void EvidenceText(const std::vector<Evidence>& evidence,
                            std::string* out) {
-    bool first = true;
-    for (const Evidence& e : evidence) {
-      if (!first) *out += '\n';
-      first = false;
-      *out += e.document;
-      *out += " [";
-      AppendUint(e.begin, out);
-      *out += ',';
-      AppendUint(e.end, out);
-      *out += ')';
-      if (!e.trigger.empty()) {
-        *out += " trigger=\"";
-        *out += e.trigger;
-        *out += '"';
-      }
-      if (!e.rule.empty()) {
-        *out += " rule=";
-        *out += e.rule;
-      }
-      if (std::isfinite(e.confidence)) {
-        *out += " confidence=";
-        AppendDouble(e.confidence, out);
-      }
-      if (!e.date.empty()) {
-        *out += " date=";
-        *out += e.date;
-      }
-      *out += ": ";
-      *out += e.text;
+    for (size_t i = 0; i < evidence.size(); ++i) {
+      if (i > 0) *out += '\n';
+      AppendEvidenceLine(evidence[i], out);
     }
+  }
+
+  // `items` as a JSON array of (repaired) strings, in json_.
+  void JsonStrings(const std::set<std::string>& items) {
+    json_.Clear();
+    rapidjson::Writer<rapidjson::StringBuffer> w(json_);
+    w.StartArray();
+    for (const std::string& item : items) {
+      std::string_view clean = CleanText(item, &clean_);
+      w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+    }
+    w.EndArray();
   }
 
   void EvidenceJson(const std::vector<Evidence>& evidence) {

@@ -17,12 +17,16 @@
 //     suffix. Edge ids are e0, e1 ... in the graph's sorted edge order.
 //
 // Node data: label, type (the node kind: Country, Official, Organization,
-// Event), iri (the node's JSON-LD IRI), aliases (joined with '|'), iso_code,
+// Event), iri (the node's JSON-LD IRI), aliases (joined with '|'; when an
+// alias itself holds a '|', also aliases_json: a JSON array), iso_code,
 // wikidata, role, date, mentions (long), first_date, last_date.
 // Edge data: relation and label (both the relation name, e.g. "accuses"),
 // weight (double: the number of mentions, the type Gephi's weight column
-// has), cameo, category (interaction or structural), first_date, last_date,
-// documents (long: how many), document_ids (joined with '|'), confidence
+// has), cameo (the most frequent code), cameo_counts (every mention's CAMEO
+// code with its count, "1121:2|112:5"), category (interaction or
+// structural), first_date, last_date,
+// documents (long: how many), document_ids (joined with '|'; when an id
+// holds a '|', also document_ids_json: a JSON array), confidence
 // (double: the highest confidence of the kept evidence), evidence (the kept
 // evidence for people to read, one mention per line:
 //   doc-7 [120,245) trigger="accused" rule=accuse_verb confidence=0.9
@@ -38,14 +42,18 @@
 // "Don't merge": the strict flavour gives every edge the same (empty) kind,
 // so in Gephi pick "Don't merge" or use the Gephi flavour.
 //
-// The Gephi flavour (kGraphmlGephi) adds, for Gephi and Neo4j APOC:
+// The Gephi flavour (kGraphmlGephi) adds what Gephi reads and strict
+// GraphML cannot hold, for Gephi and Neo4j APOC:
 //   - the relation as the non-standard XML attribute <edge label="accuses">,
 //     Gephi's edge kind (so different relations between the same pair stay
 //     apart) and APOC's relationship type;
-//   - Gephi's reserved node keys size (10 + 5 ln(1 + mentions), to 0.1) and
-//     r, g, b (one colour per node kind).
-// The label= attribute is NOT valid against the GraphML XSD; NetworkX,
-// igraph and graphology ignore it.
+//   - Gephi's reserved node keys size (NodeSize(): 10 + 4 log2(1 +
+//     mentions), to 0.1) and r, g, b (NodeColor(): one colour per node
+//     kind), and edge keys r, g, b (RelationColor(): one colour per
+//     relation), from the palette every format shares (palette.h).
+// The label= attribute is NOT valid against the GraphML XSD, so the Gephi
+// flavour is not schema-valid; NetworkX, igraph and graphology ignore it
+// (and read size, r, g, b as ordinary data).
 //
 // Text is repaired as exporters.h says, and escaped: & < > " ' as entities,
 // CR as &#13; so that it survives parsing.

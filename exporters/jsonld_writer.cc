@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "exporters/internal/category.h"
+#include "exporters/internal/prefetch.h"
 #include "exporters/internal/text.h"
 #include "graph/schema.h"
 
@@ -64,6 +65,7 @@ constexpr Term kTerms[] = {
     {"relation", "ng:relation", kId},
     {"target", "ng:target", kId},
     {"cameo", "ng:cameo", ""},
+    {"cameoCounts", "ng:cameoCounts", ""},
     {"category", "ng:category", ""},
     {"weight", "ng:weight", kInteger},
     {"document", "ng:document", ""},
@@ -139,9 +141,10 @@ class Writer {
       WriteNode(*node, edges, first_edge, next_edge);
       sink_.MaybeFlush();
     }
-    for (const KnowledgeGraph::EdgeView& view : edges) {
+    for (size_t i = 0; i < edges.size(); ++i) {
       if (sink_.failed()) break;
-      WriteMention(view);
+      exporters_internal::PrefetchEdgesAhead(edges, i);
+      WriteMention(edges[i]);
       sink_.MaybeFlush();
     }
     w_.EndArray();
@@ -307,6 +310,18 @@ class Writer {
     Iri("relation", "ng:" + std::string(relation.name));
     Iri("target", NodeIri(view.target->id, options_));
     Property("cameo", edge.Cameo());
+    if (!edge.cameo_counts.empty()) {
+      // Every mention's code with its count ("1121:2|112:5"), so that a
+      // graph read back (graph_reader.h) merges exactly.
+      std::string counts;
+      for (const auto& [code, count] : edge.cameo_counts) {
+        if (!counts.empty()) counts += '|';
+        counts += code;
+        counts += ':';
+        AppendUint(count, &counts);
+      }
+      Property("cameoCounts", counts);
+    }
     Property("category", CategoryName(relation.category));
     Integer("weight", edge.weight);
     Date("firstDate", edge.first_date);

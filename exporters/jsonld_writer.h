@@ -20,7 +20,9 @@
 //   ng:mentions, ng:firstDate, ng:lastDate.
 // - Every edge is written twice: as a direct triple on its source node
 //   (<source> ng:accuses <target>), and as an ng:RelationMention node with
-//   ng:source, ng:relation (the IRI ng:accuses), ng:target, ng:cameo,
+//   ng:source, ng:relation (the IRI ng:accuses), ng:target, ng:cameo (the
+//   most frequent code), ng:cameoCounts (every mention's code with its
+//   count, "1121:2|112:5"),
 //   ng:category, ng:weight (mentions), ng:firstDate, ng:lastDate,
 //   ng:document (each document id), ng:documentCount, ng:confidence (the
 //   highest of the kept evidence) and ng:evidence: ng:Evidence nodes with

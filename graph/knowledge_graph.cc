@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace newsgraph {
 
@@ -56,18 +57,68 @@ std::string Edge::Cameo() const {
 }
 
 KnowledgeGraph::KnowledgeGraph(size_t evidence_limit)
-    : evidence_limit_(evidence_limit) {}
+    : graph_(std::make_unique<Graph>()), evidence_limit_(evidence_limit) {}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : graph_(std::make_unique<Graph>(*other.graph_)),
+      evidence_limit_(other.evidence_limit_),
+      document_count_(other.document_count_),
+      node_index_(other.node_index_) {
+  RebuildEdgeIndex();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+// An empty Graph is only a few vectors: allocating one for the moved-from
+// graph does not throw in practice, and keeps it usable.
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
+    : graph_(std::exchange(other.graph_, std::make_unique<Graph>())),
+      evidence_limit_(other.evidence_limit_),
+      document_count_(std::exchange(other.document_count_, 0)),
+      node_index_(std::move(other.node_index_)),
+      edge_index_(std::move(other.edge_index_)) {
+  other.node_index_.clear();
+  other.edge_index_.clear();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
+  if (this != &other) {
+    graph_ = std::exchange(other.graph_, std::make_unique<Graph>());
+    evidence_limit_ = other.evidence_limit_;
+    document_count_ = std::exchange(other.document_count_, 0);
+    node_index_ = std::move(other.node_index_);
+    edge_index_ = std::move(other.edge_index_);
+    other.node_index_.clear();
+    other.edge_index_.clear();
+  }
+  return *this;
+}
+
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+void KnowledgeGraph::RebuildEdgeIndex() {
+  edge_index_.clear();
+  for (auto [it, end] = boost::edges(*graph_); it != end; ++it) {
+    edge_index_.emplace(std::make_tuple(boost::source(*it, *graph_),
+                                        (*graph_)[*it].relation,
+                                        boost::target(*it, *graph_)),
+                        *it);
+  }
+}
 
 void KnowledgeGraph::AddNode(const Node& node) {
   auto it = node_index_.find(node.id);
   if (it == node_index_.end()) {
-    Vertex v = boost::add_vertex(node, graph_);
+    Vertex v = boost::add_vertex(node, *graph_);
     node_index_.emplace(node.id, v);
-    Node& added = graph_[v];
+    Node& added = (*graph_)[v];
     added.aliases.erase(added.label);
     return;
   }
-  Node& mine = graph_[it->second];
+  Node& mine = (*graph_)[it->second];
   std::string old_label = mine.label;
   Prefer(mine.label, node.label);
   mine.aliases.insert(node.aliases.begin(), node.aliases.end());
@@ -84,7 +135,7 @@ void KnowledgeGraph::AddNode(const Node& node) {
 
 const Node* KnowledgeGraph::FindNode(std::string_view id) const {
   auto it = node_index_.find(std::string(id));
-  return it == node_index_.end() ? nullptr : &graph_[it->second];
+  return it == node_index_.end() ? nullptr : &(*graph_)[it->second];
 }
 
 Status KnowledgeGraph::AddRelation(std::string_view source_id,
@@ -138,9 +189,9 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
   auto key = std::make_tuple(source, edge.relation, target);
   auto it = edge_index_.find(key);
   if (it == edge_index_.end()) {
-    auto [descriptor, added] = boost::add_edge(source, target, edge, graph_);
+    auto [descriptor, added] = boost::add_edge(source, target, edge, *graph_);
     (void)added;
-    Edge& mine = graph_[descriptor];
+    Edge& mine = (*graph_)[descriptor];
     std::sort(mine.evidence.begin(), mine.evidence.end());
     if (evidence_limit_ > 0 && mine.evidence.size() > evidence_limit_) {
       mine.evidence.resize(evidence_limit_);
@@ -148,12 +199,19 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
     edge_index_.emplace(key, descriptor);
     return;
   }
-  Edge& mine = graph_[it->second];
+  Edge& mine = (*graph_)[it->second];
   mine.weight += edge.weight;
   WidenDates(mine.first_date, mine.last_date, edge.first_date, edge.last_date);
   mine.documents.insert(edge.documents.begin(), edge.documents.end());
   for (const auto& [code, count] : edge.cameo_counts) {
     mine.cameo_counts[code] += count;
+  }
+  // On a large corpus most edges have their evidence full, and a new
+  // mention sorts after the kept ones: then nothing changes (std::merge puts
+  // mine first on ties), and no vector is built and thrown away.
+  if (evidence_limit_ > 0 && mine.evidence.size() >= evidence_limit_ &&
+      (edge.evidence.empty() || !(edge.evidence.front() < mine.evidence.back()))) {
+    return;
   }
   std::vector<Evidence> merged;
   merged.reserve(mine.evidence.size() + edge.evidence.size());
@@ -179,8 +237,8 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
 std::vector<const Node*> KnowledgeGraph::Nodes() const {
   std::vector<const Node*> nodes;
   nodes.reserve(NodeCount());
-  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
-    nodes.push_back(&graph_[*it]);
+  for (auto [it, end] = boost::vertices(*graph_); it != end; ++it) {
+    nodes.push_back(&(*graph_)[*it]);
   }
   std::sort(nodes.begin(), nodes.end(),
             [](const Node* a, const Node* b) { return a->id < b->id; });
@@ -188,17 +246,40 @@ std::vector<const Node*> KnowledgeGraph::Nodes() const {
 }
 
 std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::Edges() const {
-  std::vector<EdgeView> edges;
-  edges.reserve(EdgeCount());
-  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
-    edges.push_back({&graph_[boost::source(*it, graph_)],
-                     &graph_[boost::target(*it, graph_)], &graph_[*it]});
+  // Ids are unique, so sorting by each node's rank in id order gives the
+  // (source id, relation, target id) order with integer comparisons: the
+  // ids are compared once per node, not at every step of the edge sort.
+  const Graph& g = *graph_;
+  const size_t node_count = NodeCount();
+  std::vector<Vertex> by_id(node_count);
+  for (size_t v = 0; v < node_count; ++v) by_id[v] = v;
+  std::sort(by_id.begin(), by_id.end(),
+            [&g](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+  std::vector<uint32_t> rank(node_count);
+  for (size_t r = 0; r < node_count; ++r) {
+    rank[by_id[r]] = static_cast<uint32_t>(r);
   }
-  std::sort(edges.begin(), edges.end(),
-            [](const EdgeView& a, const EdgeView& b) {
-              return std::tie(a.source->id, a.edge->relation, a.target->id) <
-                     std::tie(b.source->id, b.edge->relation, b.target->id);
-            });
+  struct Keyed {
+    uint64_t key;  // source rank, relation, target rank
+    uint32_t low;
+    EdgeView view;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(EdgeCount());
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    const Vertex source = boost::source(*it, g);
+    const Vertex target = boost::target(*it, g);
+    const Edge& edge = g[*it];
+    keyed.push_back({(uint64_t{rank[source]} << 32) |
+                         static_cast<uint32_t>(edge.relation),
+                     rank[target], EdgeView{&g[source], &g[target], &edge}});
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.key != b.key ? a.key < b.key : a.low < b.low;
+  });
+  std::vector<EdgeView> edges;
+  edges.reserve(keyed.size());
+  for (const Keyed& k : keyed) edges.push_back(k.view);
   return edges;
 }
 

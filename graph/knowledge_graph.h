@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -87,6 +88,16 @@ class KnowledgeGraph {
   // documents are always kept in full.
   explicit KnowledgeGraph(size_t evidence_limit = 0);
 
+  // Copies are deep. A move takes the other graph's storage (O(1)) and
+  // leaves it empty but usable. (boost::adjacency_list has no move
+  // constructor, and the edge index holds descriptors into the graph's
+  // storage, so the storage lives behind a pointer.)
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;
+  ~KnowledgeGraph();
+
   // Adds `node`, or merges it into the node with the same id: aliases are
   // united, mentions added, dates widened, and empty attributes filled. The
   // label and attributes are chosen by a fixed order (longest, then
@@ -111,8 +122,8 @@ class KnowledgeGraph {
   // Adds every node and edge of `other` into this graph.
   void Merge(const KnowledgeGraph& other);
 
-  size_t NodeCount() const { return boost::num_vertices(graph_); }
-  size_t EdgeCount() const { return boost::num_edges(graph_); }
+  size_t NodeCount() const { return boost::num_vertices(*graph_); }
+  size_t EdgeCount() const { return boost::num_edges(*graph_); }
   size_t evidence_limit() const { return evidence_limit_; }
 
   // Number of documents whose graphs went into this one.
@@ -131,12 +142,13 @@ class KnowledgeGraph {
   std::vector<EdgeView> Edges() const;
 
   // The underlying Boost graph, for algorithms (read-only).
-  const Graph& graph() const { return graph_; }
+  const Graph& graph() const { return *graph_; }
 
  private:
   void MergeEdge(Vertex source, Vertex target, const Edge& edge);
+  void RebuildEdgeIndex();
 
-  Graph graph_;
+  std::unique_ptr<Graph> graph_;  // never null
   size_t evidence_limit_;
   uint64_t document_count_ = 0;
   std::unordered_map<std::string, Vertex> node_index_;

@@ -110,7 +110,7 @@ TEST(ParseCommandLine, UsageErrorsVerbatim) {
   EXPECT_EQ(Error({}), "no command given");
   EXPECT_EQ(Error({"frobnicate"}), "unknown command 'frobnicate'");
   EXPECT_EQ(Error({"--frobnicate"}), "unknown option '--frobnicate'");
-  EXPECT_EQ(Error({"help", "merge"}), "unknown command 'merge'");
+  EXPECT_EQ(Error({"help", "frobnicate"}), "unknown command 'frobnicate'");
   EXPECT_EQ(Error({"--version", "x"}), "--version takes no arguments");
   EXPECT_EQ(Error({"build"}), "build: no input given");
   EXPECT_EQ(Error({"build", "a.txt"}), "build: no output given (-o FILE)");
@@ -126,12 +126,14 @@ TEST(ParseCommandLine, UsageErrorsVerbatim) {
             "option '--quiet' takes no value");
   EXPECT_EQ(Error({"build", "a.txt", "-o", "x.dot"}),
             "cannot tell the format of 'x.dot' from its name; use --format "
-            "(graphml, graphml-gephi or jsonld)");
+            "(graphml, graphml-gephi, jsonld, gexf or csv)");
   EXPECT_EQ(Error({"build", "a.txt", "-o", "x.graphml", "--format", "dot"}),
-            "unknown format 'dot' (expected graphml, graphml-gephi or jsonld)");
-  EXPECT_EQ(Error({"build", "a.txt", "-o", "-"}),
-            "writing to standard output needs --format (graphml, graphml-gephi "
-            "or jsonld)");
+            "unknown format 'dot' (expected graphml, graphml-gephi, jsonld, "
+            "gexf or csv)");
+  EXPECT_EQ(
+      Error({"build", "a.txt", "-o", "-"}),
+      "writing to standard output needs --format (graphml, graphml-gephi, "
+      "jsonld, gexf or csv)");
   EXPECT_EQ(Error({"build", "a.txt", "-o", "x.graphml", "--threads", "two"}),
             "--threads: 'two' is not a whole number from 0 to 1024");
   EXPECT_EQ(Error({"build", "a.txt", "-o", "x.graphml", "-j", "5000"}),
@@ -141,6 +143,47 @@ TEST(ParseCommandLine, UsageErrorsVerbatim) {
   EXPECT_EQ(Error({"build", "a.txt", "-o", "x.graphml", "--max-bytes", "1Q"}),
             "--max-bytes: '1Q' is not a size (e.g. 65536, 64K, 64M, 1G)");
   EXPECT_EQ(Error({"build", "", "-o", "x.graphml"}), "empty input path");
+}
+
+TEST(ParseCommandLine, Merge) {
+  StatusOr<CommandLine> line =
+      Parse({"merge", "a.graphml", "b.jsonld.gz", "-", "-o", "all.jsonld"});
+  ASSERT_TRUE(line.ok()) << line.status().message();
+  EXPECT_EQ(line->command, Command::kMerge);
+  EXPECT_EQ(line->merge.inputs,
+            (std::vector<std::string>{"a.graphml", "b.jsonld.gz", "-"}));
+  EXPECT_EQ(line->merge.output, "all.jsonld");
+  EXPECT_EQ(line->merge.format, Format::kJsonld);
+  EXPECT_EQ(line->merge.evidence, kDefaultEvidence);
+  EXPECT_FALSE(line->merge.quiet);
+
+  line = Parse({"merge", "a", "--output=-", "--format", "graphml",
+                "--evidence", "0", "-q"});
+  ASSERT_TRUE(line.ok()) << line.status().message();
+  EXPECT_EQ(line->merge.output, "-");
+  EXPECT_EQ(line->merge.format, Format::kGraphml);
+  EXPECT_EQ(line->merge.evidence, 0u);
+  EXPECT_TRUE(line->merge.quiet);
+
+  line = Parse({"help", "merge"});
+  ASSERT_TRUE(line.ok());
+  EXPECT_EQ(line->help_topic, "merge");
+
+  EXPECT_EQ(Error({"merge", "-o", "x.graphml"}), "merge: no input given");
+  EXPECT_EQ(Error({"merge", "a"}), "merge: no output given (-o FILE)");
+  EXPECT_EQ(Error({"merge", "a", "-o", "x.graphml", "--threads", "2"}),
+            "unknown option '--threads'");
+  EXPECT_EQ(Error({"merge", "a", "-o", "x.txt"}),
+            "cannot tell the format of 'x.txt' from its name; use --format "
+            "(" + [] {
+              std::string list;
+              std::vector<std::string_view> names = FormatNames();
+              for (size_t i = 0; i < names.size(); ++i) {
+                if (i > 0) list += i + 1 == names.size() ? " or " : ", ";
+                list += names[i];
+              }
+              return list;
+            }() + ")");
 }
 
 TEST(ParseCount, AcceptsDigitsWithinRange) {

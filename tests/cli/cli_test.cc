@@ -121,9 +121,11 @@ TEST(Cli, UsageErrorsExitTwoBeforeAnyWork) {
       {{"build", in, "-o", out, "--bogus"}, "unknown option '--bogus'"},
       {{"build", in, "-o", dir.Path("out.dot")},
        "cannot tell the format of '" + dir.Path("out.dot") +
-           "' from its name; use --format (graphml, graphml-gephi or jsonld)"},
-      {{"build", in, "-o", out, "--format", "gexf"},
-       "unknown format 'gexf' (expected graphml, graphml-gephi or jsonld)"},
+           "' from its name; use --format (graphml, graphml-gephi, jsonld, "
+           "gexf or csv)"},
+      {{"build", in, "-o", out, "--format", "dot"},
+       "unknown format 'dot' (expected graphml, graphml-gephi, jsonld, gexf "
+       "or csv)"},
       {{"build", in, "-o", out, "--threads", "two"},
        "--threads: 'two' is not a whole number from 0 to 1024"},
       {{"build", in, "-o", out, "--evidence", "-3"},
@@ -199,7 +201,9 @@ TEST(Cli, MalformedJsonLineIsReportedWithItsNumber) {
   RunResult r = RunNewsgraph({"build", path, "-o", dir.Path("out.graphml")});
   EXPECT_EQ(r.status, 1);
   std::vector<std::string> lines = Lines(r.err);
-  ASSERT_EQ(lines.size(), 2u) << r.err;
+  // The error, the reasons for skipping, the kinds, the summary.
+  ASSERT_EQ(lines.size(), 4u) << r.err;
+  EXPECT_EQ(lines[1], "newsgraph: skipped: 1 invalid JSON");
   EXPECT_TRUE(StartsWith(lines[0], "newsgraph: error: " + path + ":2: "))
       << lines[0];
   EXPECT_TRUE(HasSummary(r.err, "2 documents", "0 warnings", "1 failed input"));
@@ -246,8 +250,11 @@ TEST(Cli, DevFullFailsWithAClearErrorAndNoTemporaryFile) {
   RunResult r =
       RunNewsgraph({"build", in, "-o", "/dev/full", "--format", "graphml"});
   EXPECT_EQ(r.status, 1);
+  // After the line of kinds, before the summary.
+  std::vector<std::string> lines = Lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.err;
   EXPECT_EQ(
-      Lines(r.err)[0],
+      lines[1],
       "newsgraph: error: /dev/full: cannot write: No space left on device");
   EXPECT_TRUE(HasSummary(r.err, "1 document", "0 warnings", "0 failed inputs"));
   EXPECT_EQ(TempDir::ListPath("/dev"), before);
@@ -402,7 +409,9 @@ TEST(Cli, InputsAboveTheSizeLimitAreSkipped) {
                               dir.Path("o.graphml"), "--max-bytes", "1K"});
   EXPECT_EQ(r.status, 1);
   std::vector<std::string> lines = Lines(r.err);
-  ASSERT_EQ(lines.size(), 3u) << r.err;
+  // Two errors, the reasons for skipping, the kinds, the summary.
+  ASSERT_EQ(lines.size(), 5u) << r.err;
+  EXPECT_EQ(lines[2], "newsgraph: skipped: 2 over --max-bytes");
   EXPECT_EQ(lines[0],
             "newsgraph: error: " + big +
                 ": larger than the 1 KiB limit (--max-bytes); skipped");
@@ -434,6 +443,29 @@ TEST(Cli, BadLexiconIsRefusedBeforeWork) {
             "newsgraph: error: " + missing + ": No such file or directory\n");
   EXPECT_EQ(dir.List(),
             (std::vector<std::string>{"a.txt", "bad.tsv", "out.graphml"}));
+}
+
+TEST(Cli, MergeRefusesAPartItCannotReadAndWritesNothing) {
+  TempDir dir;
+  std::string in = dir.Write("a.txt", kArticleA);
+  std::string part = dir.Path("a.graphml");
+  ASSERT_EQ(RunNewsgraph({"build", in, "-o", part, "-q"}).status, 0);
+  std::string bad = dir.Write("b.graphml", "<graphml>\n<graph>\n</graphml>\n");
+  std::string out = dir.Path("all.graphml");
+  RunResult r = RunNewsgraph({"merge", part, bad, "-o", out});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "newsgraph: error: " + bad +
+                       ":3: not well-formed XML: Start-end tags mismatch\n");
+  EXPECT_EQ(dir.List(),
+            (std::vector<std::string>{"a.graphml", "a.txt", "b.graphml"}));
+
+  RunResult ok = RunNewsgraph({"merge", part, "-o", out});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_EQ(ReadFile(out), ReadFile(part));
+  EXPECT_TRUE(Matches(SummaryLine(ok.err),
+                      "newsgraph: merged 1 part: 1 document, # nodes, # edges"
+                      " (T s)"))
+      << ok.err;
 }
 
 TEST(Cli, GzipInputGivesTheSameGraph) {

@@ -45,7 +45,8 @@ class RunningNewsgraph {
   int stdin_fd_ = -1;
 };
 
-// The last line of `err` with its time "(0.12 s)" replaced by "(T s)".
+// The last line of `err` with its time and measured figures ("(0.12 s)",
+// "(0.12 s, 1.0 MB at ...)") replaced by "(T s)".
 std::string SummaryLine(const std::string& err);
 
 // Whether `text` matches `pattern`, where '#' stands for one or more digits

@@ -15,20 +15,24 @@
 namespace newsgraph {
 namespace {
 
+// The formats Export() writes: every one but kCsv, which writes two files.
 const Format kAllFormats[] = {Format::kGraphml, Format::kGraphmlGephi,
-                              Format::kJsonld};
+                              Format::kJsonld, Format::kGexf};
 
 TEST(ParseFormatTest, AcceptsCanonicalNamesAndAliases) {
   EXPECT_EQ(ParseFormat("graphml"), Format::kGraphml);
   EXPECT_EQ(ParseFormat("graphml-gephi"), Format::kGraphmlGephi);
   EXPECT_EQ(ParseFormat("jsonld"), Format::kJsonld);
   EXPECT_EQ(ParseFormat("json-ld"), Format::kJsonld);
+  EXPECT_EQ(ParseFormat("gexf"), Format::kGexf);
+  EXPECT_EQ(ParseFormat("csv"), Format::kCsv);
 }
 
 TEST(ParseFormatTest, RejectsAnythingElse) {
   EXPECT_EQ(ParseFormat(""), std::nullopt);
   EXPECT_EQ(ParseFormat("GraphML"), std::nullopt);
-  EXPECT_EQ(ParseFormat("gexf"), std::nullopt);
+  EXPECT_EQ(ParseFormat("GEXF"), std::nullopt);
+  EXPECT_EQ(ParseFormat("neo4j"), std::nullopt);
   EXPECT_EQ(ParseFormat("graphml "), std::nullopt);
 }
 
@@ -36,8 +40,10 @@ TEST(ParseFormatTest, NamesRoundTrip) {
   for (Format format : kAllFormats) {
     EXPECT_EQ(ParseFormat(FormatName(format)), format);
   }
-  EXPECT_EQ(FormatNames(), (std::vector<std::string_view>{
-                               "graphml", "graphml-gephi", "jsonld"}));
+  EXPECT_EQ(ParseFormat(FormatName(Format::kCsv)), Format::kCsv);
+  EXPECT_EQ(FormatNames(),
+            (std::vector<std::string_view>{"graphml", "graphml-gephi", "jsonld",
+                                           "gexf", "csv"}));
 }
 
 TEST(FormatFromPathTest, UsesTheExtensionCaseInsensitively) {
@@ -45,7 +51,10 @@ TEST(FormatFromPathTest, UsesTheExtensionCaseInsensitively) {
   EXPECT_EQ(FormatFromPath("/tmp/dir.x/OUT.GraphML"), Format::kGraphml);
   EXPECT_EQ(FormatFromPath("graph.jsonld"), Format::kJsonld);
   EXPECT_EQ(FormatFromPath("graph.json"), Format::kJsonld);
-  EXPECT_EQ(FormatFromPath("graph.gexf"), std::nullopt);
+  EXPECT_EQ(FormatFromPath("graph.gexf"), Format::kGexf);
+  EXPECT_EQ(FormatFromPath("out/Graph.GEXF"), Format::kGexf);
+  EXPECT_EQ(FormatFromPath("graph.csv"), Format::kCsv);
+  EXPECT_EQ(FormatFromPath("graph.dot"), std::nullopt);
   EXPECT_EQ(FormatFromPath("graphml"), std::nullopt);
   EXPECT_EQ(FormatFromPath("graph.graphml.gz"), std::nullopt);
   EXPECT_EQ(FormatFromPath(""), std::nullopt);
@@ -89,7 +98,9 @@ TEST(ExportTest, WritingToDevFullFails) {
     ASSERT_TRUE(out.is_open());
     Status status = Export(graph, format, out);
     ASSERT_FALSE(status.ok()) << FormatName(format);
-    const std::string what = format == Format::kJsonld ? "jsonld" : "graphml";
+    const std::string what = format == Format::kJsonld ? "jsonld"
+                             : format == Format::kGexf ? "gexf"
+                                                       : "graphml";
     EXPECT_EQ(status.message(),
               what + ": write failed: No space left on device");
   }

@@ -63,6 +63,7 @@ TEST(GraphmlWriterTest, TinyGraphVerbatim) {
   <key id="e_label" for="edge" attr.name="label" attr.type="string"/>
   <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>
   <key id="e_cameo" for="edge" attr.name="cameo" attr.type="string"/>
+  <key id="e_cameo_counts" for="edge" attr.name="cameo_counts" attr.type="string"/>
   <key id="e_category" for="edge" attr.name="category" attr.type="string"/>
   <key id="e_first_date" for="edge" attr.name="first_date" attr.type="string"/>
   <key id="e_last_date" for="edge" attr.name="last_date" attr.type="string"/>
@@ -107,6 +108,7 @@ TEST(GraphmlWriterTest, TinyGraphVerbatim) {
       <data key="e_label">accuses</data>
       <data key="e_weight">1</data>
       <data key="e_cameo">112</data>
+      <data key="e_cameo_counts">112:1</data>
       <data key="e_category">interaction</data>
       <data key="e_first_date">2014-03-01</data>
       <data key="e_last_date">2014-03-01</data>
@@ -169,17 +171,42 @@ TEST(GraphmlWriterTest, GephiFlavourAddsEdgeKindAndNodeSizeAndColour) {
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(gephi.c_str()));
   pugi::xml_node kerry = NodeById(doc, "official:john-kerry");
-  EXPECT_EQ(DataOf(kerry, "v_size"), "15.5");  // 10 + 5 ln(1 + 2 mentions)
-  EXPECT_EQ(DataOf(kerry, "v_r"), "219");
-  EXPECT_EQ(DataOf(kerry, "v_g"), "68");
-  EXPECT_EQ(DataOf(kerry, "v_b"), "55");
+  EXPECT_EQ(DataOf(kerry, "v_size"), "16.3");  // 10 + 4 log2(1 + 2 mentions)
+  EXPECT_EQ(DataOf(kerry, "v_r"), "148");      // palette: Official purple
+  EXPECT_EQ(DataOf(kerry, "v_g"), "103");
+  EXPECT_EQ(DataOf(kerry, "v_b"), "189");
   pugi::xml_node usa = NodeById(doc, "country:USA");
-  EXPECT_EQ(DataOf(usa, "v_r"), "66");
+  EXPECT_EQ(DataOf(usa, "v_size"), "14");
+  EXPECT_EQ(DataOf(usa, "v_r"), "31");  // Country blue
+  EXPECT_EQ(DataOf(usa, "v_g"), "119");
+  EXPECT_EQ(DataOf(usa, "v_b"), "180");
+  // Edge colours by relation: accuses red, affiliated_with grey.
+  EXPECT_NE(gephi.find("      <data key=\"e_r\">229</data>\n"
+                       "      <data key=\"e_g\">57</data>\n"
+                       "      <data key=\"e_b\">53</data>\n"
+                       "    </edge>\n"),
+            std::string::npos);
+  EXPECT_NE(gephi.find("      <data key=\"e_r\">158</data>\n"
+                       "      <data key=\"e_g\">158</data>\n"
+                       "      <data key=\"e_b\">158</data>\n"
+                       "    </edge>\n"),
+            std::string::npos);
+  EXPECT_NE(gephi.find("  <key id=\"e_r\" for=\"edge\" attr.name=\"r\" "
+                       "attr.type=\"int\"/>\n"),
+            std::string::npos);
   // Apart from those, the same edges.
   std::string stripped = gephi;
   for (const char* label :
        {" label=\"accuses\"", " label=\"affiliated_with\""}) {
     stripped.erase(stripped.find(label), std::string_view(label).size());
+  }
+  for (const char* colour : {"      <data key=\"e_r\">229</data>\n",
+                             "      <data key=\"e_g\">57</data>\n",
+                             "      <data key=\"e_b\">53</data>\n",
+                             "      <data key=\"e_r\">158</data>\n",
+                             "      <data key=\"e_g\">158</data>\n",
+                             "      <data key=\"e_b\">158</data>\n"}) {
+    stripped.erase(stripped.find(colour), std::string_view(colour).size());
   }
   auto edges = [](const std::string& xml) {
     return xml.substr(xml.find("    <edge "));

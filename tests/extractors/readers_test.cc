@@ -29,6 +29,8 @@ Strings Messages(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+const std::string kFffdText = "\xEF\xBF\xBD";  // U+FFFD
+
 bool AnyRegionContains(const Document& doc, const std::string& needle) {
   for (const Region& r : doc.regions) {
     if (doc.Text(r.span).find(needle) != std::string_view::npos) return true;
@@ -418,6 +420,28 @@ TEST(ReadHtmlTest, RepairsTheBytesFirst) {
                      "a.html:offset 11: 1 NUL character replaced by a space"}));
 }
 
+// Found by fuzzing (fuzz_html_reader): "&#13;" in the canonical link put a
+// CR into Document::url, which every other metadata value is spared.
+TEST(ReadHtmlTest, CanonicalUrlWithCrReferenceHasNoLineBreak) {
+  EXPECT_EQ(ReadHtml("a.html",
+                     "<link rel=\"canonical\" href=\" https://x/a&#13;&#10;b "
+                     "\"><p>x")
+                .url,
+            "https://x/a b");
+}
+
+// Found by fuzz_export_roundtrip: a document id taken from a file name kept
+// the name's bytes, invalid UTF-8 and controls included, and two such ids
+// that the exporters repair alike made a graph that could not be read back.
+TEST(DocumentIdTest, IdsFromFileNamesAreValidUtf8) {
+  EXPECT_EQ(ReadText("dir/caf\xE9\x01.txt", "x").id, "caf\xEF\xBF\xBD ");
+  EXPECT_EQ(ReadHtml("dir/caf\xE9.html", "x").id, "caf\xEF\xBF\xBD");
+  const StatusOr<Document> doc =
+      ReadJsonLine("dir/caf\xE9.jsonl", 4, "{\"text\": \"x\"}");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->id, "dir/caf\xEF\xBF\xBD.jsonl:4");
+}
+
 TEST(ReadHtmlTest, EmptyPage) {
   const Document doc = ReadHtml("a.html", "");
   EXPECT_EQ(doc.text, "");
@@ -553,6 +577,37 @@ TEST(ReadJsonLineTest, MetadataIsRepairedToo) {
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->id, "a b\xEF\xBF\xBD");
   EXPECT_EQ(doc->source, "5");
+}
+
+// Found by fuzzing (fuzz_jsonl_reader): the title and text of a record were
+// repaired as if they were a file, so a title starting with the bytes FF FE
+// made the whole document "UTF-16LE" (here: nothing at all, and an empty
+// title region).
+TEST(ReadJsonLineTest, TitleStartingWithFffeIsNotDecodedAsUtf16) {
+  const StatusOr<Document> doc = ReadJsonLine(
+      "c.jsonl", 3, "{\"title\": \"\xFF\xFEHi\", \"text\": \"France.\"}");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->title, kFffdText + kFffdText + "Hi");
+  EXPECT_EQ(RegionTexts(*doc),
+            (Strings{"T:" + kFffdText + kFffdText + "Hi", "B:France."}));
+  EXPECT_EQ(Messages(doc->diagnostics),
+            (Strings{"c.jsonl:3:offset 0: 2 invalid UTF-8 sequences replaced "
+                     "by U+FFFD"}));
+}
+
+// The same: "\u0000" escapes between letters looked like UTF-16 without a
+// byte order mark, and the text was decoded into other letters.
+TEST(ReadJsonLineTest, TextWithNulEscapesIsNotDecodedAsUtf16) {
+  const StatusOr<Document> doc = ReadJsonLine(
+      "c.jsonl", 1,
+      "{\"id\": \"F\\u0000r\\u0000a\\u0000n\\u0000\", "
+      "\"text\": \"F\\u0000r\\u0000a\\u0000n\\u0000c\\u0000e\\u0000\"}");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->text, "F r a n c e ");
+  EXPECT_EQ(doc->id, "F r a n");
+  EXPECT_EQ(Messages(doc->diagnostics),
+            (Strings{"c.jsonl:1:offset 1: 6 NUL characters replaced by "
+                     "spaces"}));
 }
 
 // ---- Formats and files ------------------------------------------------------

@@ -276,6 +276,22 @@ TEST(RepairTextTest, Utf32WithoutBomIsRecognisedWithAWarning) {
   EXPECT_EQ(RepairText("\0\0\0H\0\0\0i"s, "", nullptr), "Hi");
 }
 
+TEST(RepairUtf8TextTest, NeverDetectsAnotherEncoding) {
+  std::vector<Diagnostic> d;
+  // A UTF-16LE byte order mark, UTF-16 without one, a UTF-8 byte order mark:
+  // as UTF-8 they are invalid bytes, NULs and U+FEFF.
+  EXPECT_EQ(RepairUtf8Text("\xFF\xFEH\0i\0"s, "s", &d), kFffd + kFffd + "H i ");
+  EXPECT_EQ(RepairUtf8Text("\xEF\xBB\xBFx\r\n", "s", nullptr),
+            "\xEF\xBB\xBFx\n");
+  std::vector<std::string> messages;
+  for (const Diagnostic& x : d)
+    messages.push_back(x.location + ": " + x.message);
+  EXPECT_EQ(messages,
+            (std::vector<std::string>{
+                "s:offset 0: 2 invalid UTF-8 sequences replaced by U+FFFD",
+                "s:offset 3: 2 NUL characters replaced by spaces"}));
+}
+
 TEST(RepairTextTest, DetectEncoding) {
   EXPECT_EQ(DetectEncoding("plain"), Encoding::kUtf8);
   EXPECT_EQ(DetectEncoding("\xEF\xBB\xBFx"), Encoding::kUtf8);
@@ -335,6 +351,36 @@ TEST(LooksBinaryTest, NulBytes) {
   std::string mostly_text(8000, 'a');
   for (size_t i = 0; i < 100; ++i) mostly_text[i * 80] = '\0';
   EXPECT_TRUE(LooksBinary(mostly_text));
+}
+
+// Found by the hostile-input suite: compressed data with no magic number
+// above (WebP, MP4, RAR ...) has too few NULs for the NUL rule (one byte in
+// 256), and 100 KB of it was read as text, giving 13 nodes of noise.
+TEST(LooksBinaryTest, RandomBytesWithFewNulsAreBinary) {
+  std::mt19937 random(6);
+  std::string noise = "RIFF\x10\x20\x30\x40WEBPVP8 ";
+  while (noise.size() < 8192) {
+    const char c = static_cast<char>(random() % 255 + 1);  // no NUL at all
+    noise += c;
+  }
+  EXPECT_TRUE(LooksBinary(noise));
+}
+
+TEST(LooksBinaryTest, EightBitTextWithSomeControlsIsText) {
+  // Windows-1252 French (every accent an invalid UTF-8 byte), a form feed,
+  // a DOS end-of-file mark, ESC sequences and a few stray controls.
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text +=
+        "Le pr\xE9"
+        "sident a d\xE9"
+        "clar\xE9 \x93non\x94 \xE0 la r\xE9"
+        "forme.\n";
+  }
+  text += "\f\x1B$B\x1B(B\x01\x02\x03\x04\x05\x06\x07\x08\x1A";
+  EXPECT_FALSE(LooksBinary(text));
+  // Too short to judge by the share of controls.
+  EXPECT_FALSE(LooksBinary("\x01\x02\x03\x04\x05\x06\x07\x08"));
 }
 
 TEST(LooksBinaryTest, Utf16TextIsNotBinary) {

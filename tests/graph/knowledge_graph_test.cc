@@ -151,3 +151,58 @@ TEST(KnowledgeGraphTest, NodesAndEdgesComeSorted) {
 
 }  // namespace
 }  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// boost::adjacency_list cannot move, and the edge index points into the
+// graph's storage: a copied or moved graph must still find its edges
+// (a returned StatusOr<KnowledgeGraph> used to crash in Merge()).
+TEST(KnowledgeGraphTest, CopiesAndMovesKeepFindingTheirEdges) {
+  KnowledgeGraph graph(2);
+  graph.AddNode(Country("USA", "United States"));
+  graph.AddNode(Country("RUS", "Russia"));
+  ASSERT_TRUE(graph.AddRelation("country:USA", RelationKind::kAccuses,
+                                "country:RUS", Mention("d1", 0, "")).ok());
+  KnowledgeGraph copy = graph;
+  KnowledgeGraph moved = std::move(graph);
+  for (KnowledgeGraph* g : {&copy, &moved}) {
+    ASSERT_TRUE(g->AddRelation("country:USA", RelationKind::kAccuses,
+                               "country:RUS", Mention("d2", 0, "")).ok());
+    ASSERT_EQ(g->EdgeCount(), 1u);
+    EXPECT_EQ(g->Edges()[0].edge->weight, 2u);
+  }
+  // The moved-from graph is empty and usable.
+  EXPECT_EQ(graph.NodeCount(), 0u);  // NOLINT(bugprone-use-after-move)
+  graph.AddNode(Country("FRA", "France"));
+  EXPECT_EQ(graph.NodeCount(), 1u);
+  copy = moved;
+  EXPECT_EQ(copy.Edges()[0].edge->weight, 2u);
+  ASSERT_TRUE(copy.AddRelation("country:USA", RelationKind::kAccuses,
+                               "country:RUS", Mention("d3", 0, "")).ok());
+  EXPECT_EQ(copy.EdgeCount(), 1u);
+}
+
+TEST(KnowledgeGraphTest, AddEdgeMergesAnAggregatedEdge) {
+  KnowledgeGraph graph(1);
+  graph.AddNode(Country("USA", "United States"));
+  graph.AddNode(Country("RUS", "Russia"));
+  Edge edge;
+  edge.relation = RelationKind::kAccuses;
+  edge.weight = 3;
+  edge.documents = {"d1", "d2"};
+  edge.cameo_counts = {{"112", 3}};
+  edge.evidence = {Mention("d2", 0, ""), Mention("d1", 0, "")};
+  ASSERT_TRUE(graph.AddEdge("country:USA", "country:RUS", edge).ok());
+  ASSERT_TRUE(graph.AddEdge("country:USA", "country:RUS", edge).ok());
+  const Edge& merged = *graph.Edges()[0].edge;
+  EXPECT_EQ(merged.weight, 6u);
+  EXPECT_EQ(merged.cameo_counts.at("112"), 6u);
+  ASSERT_EQ(merged.evidence.size(), 1u);
+  EXPECT_EQ(merged.evidence[0].document, "d1");
+  EXPECT_EQ(graph.AddEdge("country:USA", "country:XXX", edge).message(),
+            "no node 'country:XXX'");
+}
+
+}  // namespace
+}  // namespace newsgraph

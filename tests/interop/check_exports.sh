@@ -10,17 +10,28 @@
 #   .jsonld, .json  jsonld.js, offline and in safe mode, must give absolute
 #                   IRIs, one mention per edge and its direct triple
 #                   (node/check_jsonld.js).
+#   .gexf           graphology-gexf (Gephi Lite's reader) must load it
+#                   directed, with kinds, labels, weights, one palette and
+#                   spells that are xsd:dates and keep every edge within its
+#                   nodes' time (node/check_gexf.js); with ../shared,
+#                   xmllint validates it against the GEXF 1.3 RelaxNG
+#                   schema (check-outputs.sh, below).
+#   .nodes.csv      with the NAME.relationships.csv beside it: the
+#                   neo4j-admin import header format, and every row read
+#                   back with Python's csv module (check_csv.py). A
+#                   .relationships.csv is checked with its nodes file.
 # A directory stands for the files in it with those extensions (not
 # recursive; NAME.expect.json files are expectations, not exports). When a
-# file NAME.expect.json sits beside NAME.graphml, NAME.gephi.graphml or
-# NAME.jsonld (write_samples writes them), its counts, relations and labels
-# are checked too.
+# file NAME.expect.json sits beside NAME.graphml, NAME.gephi.graphml,
+# NAME.jsonld, NAME.gexf or NAME.nodes.csv (write_samples writes them), its
+# counts, relations and labels are checked too.
 #
 # Then, when ../shared exists (NEWSGRAPH_SHARED_DIR, default: beside the
 # source tree), every file also goes through shared/tools/check-outputs.sh
-# (XSD validation, strict NetworkX/igraph, graphology, PyLD and rdflib).
-# A Gephi-flavour GraphML file (an <edge> with a label= attribute) is not
-# XSD-valid by design: it gets every check but the XSD one.
+# (XSD or RelaxNG validation, strict NetworkX/igraph, graphology, PyLD and
+# rdflib; it has no CSV check). A Gephi-flavour GraphML file (an <edge>
+# with a label= attribute) is not XSD-valid by design: it gets every check
+# but the XSD one.
 #
 # The npm packages are installed into node/node_modules with `npm ci` when
 # missing. Exit 0 when every check passed, 1 when one failed, 2 on usage
@@ -45,7 +56,8 @@ for arg in "$@"; do
   if [ -d "$arg" ]; then
     while IFS= read -r f; do files+=("$f"); done < <(
       find "$arg" -maxdepth 1 -type f \
-        \( -name '*.graphml' -o -name '*.jsonld' -o -name '*.json' \) \
+        \( -name '*.graphml' -o -name '*.jsonld' -o -name '*.json' \
+           -o -name '*.gexf' -o -name '*.nodes.csv' \) \
         ! -name '*.expect.json' | LC_ALL=C sort)
   elif [ -f "$arg" ]; then
     files+=("$arg")
@@ -55,7 +67,7 @@ for arg in "$@"; do
   fi
 done
 if [ ${#files[@]} -eq 0 ]; then
-  echo "check_exports.sh: no .graphml, .jsonld or .json file in: $*" >&2
+  echo "check_exports.sh: no .graphml, .jsonld, .json, .gexf or .nodes.csv file in: $*" >&2
   exit 2
 fi
 
@@ -66,6 +78,7 @@ fi
 command -v node >/dev/null || skip "node is not installed (apt-get install nodejs npm)"
 if [ ! -d "$here/node/node_modules/jsonld" ] ||
    [ ! -d "$here/node/node_modules/graphology-graphml" ] ||
+   [ ! -d "$here/node/node_modules/graphology-gexf" ] ||
    [ ! -d "$here/node/node_modules/@xmldom/xmldom" ]; then
   command -v npm >/dev/null || skip "npm is not installed (apt-get install npm)"
   echo "installing the npm packages into $here/node/node_modules"
@@ -102,6 +115,7 @@ run() {  # run DESCRIPTION COMMAND...: one check, its output indented
 expect_for() {  # the NAME.expect.json beside a file, if any
   local f="$1" base
   base="${f%.jsonld}"; base="${base%.json}"; base="${base%.graphml}"; base="${base%.gephi}"
+  base="${base%.gexf}"; base="${base%.nodes.csv}"
   [ -f "$base.expect.json" ] && echo "$base.expect.json"
 }
 
@@ -120,6 +134,24 @@ for f in "${files[@]}"; do
         else
           run "shared check-outputs.sh" "$shared/tools/check-outputs.sh" "$f"
         fi
+      fi ;;
+    *.gexf)
+      run "graphology-gexf: directed, kinds, palette, spells" \
+        node "$here/node/check_gexf.js" "$f" "${expect[@]}"
+      if [ $use_shared -eq 1 ]; then
+        # xmllint against the GEXF 1.3 RelaxNG schema, and graphology-gexf.
+        run "shared check-outputs.sh" "$shared/tools/check-outputs.sh" "$f"
+      fi ;;
+    *.relationships.csv)
+      echo "  (checked with its .nodes.csv)" ;;
+    *.nodes.csv)
+      rels="${f%.nodes.csv}.relationships.csv"
+      if [ -f "$rels" ]; then
+        run "neo4j-admin header format, rows re-read with Python csv" \
+          "$PY" "$here/check_csv.py" "$f" "$rels" "${expect[@]}"
+      else
+        echo "  FAIL no $rels beside it"
+        failed=$((failed + 1))
       fi ;;
     *.jsonld|*.json)
       run "jsonld.js offline: absolute IRIs, mentions and direct triples" \

@@ -1,4 +1,5 @@
-// write_samples DIR: writes graphs in every export format for the interop
+// write_samples DIR: writes graphs in every export format (GraphML, its
+// Gephi flavour, JSON-LD, GEXF, and CSV's pair of files) for the interop
 // test (check_exports.sh), which loads them in the real consumers.
 //
 //   kinds.*   every node kind, every relation of AllRelations(), parallel
@@ -214,13 +215,22 @@ bool WriteAll(const std::filesystem::path& dir, const std::string& name,
   };
   const Output outputs[] = {{".graphml", Format::kGraphml},
                             {".gephi.graphml", Format::kGraphmlGephi},
-                            {".jsonld", Format::kJsonld}};
+                            {".jsonld", Format::kJsonld},
+                            {".gexf", Format::kGexf},
+                            {".csv", Format::kCsv}};
   for (const Output& output : outputs) {
-    const std::filesystem::path path = dir / (name + output.suffix);
-    std::ofstream out(path, std::ios::binary);
-    Status status = Export(graph, output.format, out);
+    // One file, or for CSV two: NAME.nodes.csv and NAME.relationships.csv.
+    const std::vector<std::string> paths =
+        ExportPaths(output.format, (dir / (name + output.suffix)).string());
+    std::vector<std::ofstream> files;
+    std::vector<std::ostream*> streams;
+    for (const std::string& path : paths) {
+      files.emplace_back(path, std::ios::binary);
+    }
+    for (std::ofstream& file : files) streams.push_back(&file);
+    Status status = ExportFiles(graph, output.format, streams);
     if (!status.ok()) {
-      std::cerr << path.string() << ": " << status.message() << "\n";
+      std::cerr << paths[0] << ": " << status.message() << "\n";
       return false;
     }
   }
@@ -254,6 +264,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cout << "wrote " << dir.string() << "/{kinds,empty}"
-            << ".{graphml,gephi.graphml,jsonld,expect.json}\n";
+            << ".{graphml,gephi.graphml,jsonld,gexf,nodes.csv,"
+               "relationships.csv,expect.json}\n";
   return 0;
 }

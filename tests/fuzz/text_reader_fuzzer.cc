@@ -1,0 +1,14 @@
+// Fuzz target: the plain-text reader (ReadText) on any bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extractors/text_reader.h"
+#include "fuzz_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const newsgraph::Document doc = newsgraph::ReadText("dir/in.txt", bytes);
+  newsgraph::fuzz::CheckReaderDocument(doc, "dir/in.txt");
+  return 0;
+}
