@@ -49,6 +49,11 @@ bool IsIso3(const std::string& s) {
          });
 }
 
+// A CAMEO event code: two to four digits ("02", "112", "1663").
+bool IsCameo(const std::string& s) {
+  return s.size() >= 2 && s.size() <= 4 && std::all_of(s.begin(), s.end(), ::isdigit);
+}
+
 int ParseYear(const std::string& s, bool* ok) {
   if (s.empty()) return 0;
   if (s.size() != 4 || !std::all_of(s.begin(), s.end(), ::isdigit)) {
@@ -141,6 +146,7 @@ std::string TakeRelation(const Fields& f, LexiconData& d) {
   t.words = Words(f[0]);
   if (t.words.empty() || t.words[0].empty()) return "empty trigger";
   t.relation = *relation;
+  if (!f[2].empty() && !IsCameo(f[2])) return "cameo '" + f[2] + "' is not 2 to 4 digits";
   t.cameo = f[2].empty() ? std::string(Info(*relation).cameo) : f[2];
   if (f[3] == "svo") {
     t.frame = Frame::kSubjectVerbObject;
@@ -169,6 +175,7 @@ std::string TakeEvent(const Fields& f, LexiconData& d) {
   t.words = Words(f[0]);
   if (t.words.empty() || t.words[0].empty()) return "empty trigger";
   if (f[1].empty()) return "empty category";
+  if (!f[2].empty() && !IsCameo(f[2])) return "cameo '" + f[2] + "' is not 2 to 4 digits";
   t.category = f[1];
   t.cameo = f[2];
   d.event_triggers.push_back(std::move(t));

@@ -31,6 +31,9 @@ TEST(LexiconsTest, RefusesBadFilesWithFileAndLine) {
   EXPECT_EQ(s.message(), "r.tsv:2: unknown interaction relation 'likes'");
   s = lex.Add("o.tsv", "id\tlabel\twikidata\taliases\tparent\tcategory\nBad Id\tX\t\t\t\tagency\n");
   EXPECT_EQ(s.message(), "o.tsv:2: id 'Bad Id' is not a slug [a-z0-9-]");
+  s = lex.Add("c.tsv",
+              "trigger\trelation\tcameo\tframe\tconfidence\tevent\nhit\tattacks\t1|2:x\tsvo\t0.5\t\n");
+  EXPECT_EQ(s.message(), "c.tsv:2: cameo '1|2:x' is not 2 to 4 digits");
   s = lex.Add("empty.tsv", "");
   EXPECT_EQ(s.message(), "empty.tsv:1: empty lexicon (no header line)");
   EXPECT_TRUE(lex.data().countries.empty());  // nothing of a bad file is kept
