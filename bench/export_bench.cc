@@ -3,13 +3,15 @@
 // export adds. bench/peer_export.py builds the same graph in igraph and
 // NetworkX; bench/run.sh runs both and prints the ratios.
 //
-//   export_bench [--nodes N] [--edges M] [--format F]... [--dir DIR] [--keep]
+//   export_bench [--nodes N] [--edges M] [--format F]... [--files DIR]
 //
 // Prints one line per format:
-//   export FORMAT bytes=B seconds=S mb_per_s=R rss_mb=G
+//   export FORMAT bytes=B seconds=S mb_per_s=R cpu_seconds=C rss_mb=G
 // (rss_mb: the peak resident memory during that export beyond what the
-// graph itself held before it). Files go to DIR (default: a new directory
-// under $TMPDIR) and are removed unless --keep.
+// graph itself held before it). By default each file goes into a pipe read
+// by `wc -c`, as peer_export.py's do, so that the figure is the writer's
+// and not the disk's; with --files DIR the files are written to DIR (and
+// removed).
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -54,6 +56,15 @@ uint64_t CurrentRss() {
     }
   }
   return 0;
+}
+
+// User plus system CPU time of this process, in seconds.
+double CpuSeconds() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) /
+             1e6;
 }
 
 void ResetPeak() {
@@ -127,10 +138,50 @@ KnowledgeGraph Synthetic(uint64_t nodes, uint64_t edges) {
   return graph;
 }
 
+// A stream whose bytes go to `wc -c` through a pipe; Close() returns the
+// count wc read.
+class PipeToWc {
+ public:
+  PipeToWc()
+      : count_file_("/tmp/export_bench_count." + std::to_string(getpid()) +
+                    "." + std::to_string(next_++)),
+        file_(popen(("wc -c > " + count_file_).c_str(), "w")) {}
+  std::FILE* file() const { return file_; }
+  uint64_t Close() {
+    pclose(file_);
+    std::ifstream in(count_file_);
+    uint64_t bytes = 0;
+    in >> bytes;
+    unlink(count_file_.c_str());
+    return bytes;
+  }
+
+ private:
+  static inline int next_ = 0;
+  std::string count_file_;
+  std::FILE* file_;
+};
+
+// An ostream buffer that hands its bytes to a FILE* in large writes.
+class FileBuf : public std::streambuf {
+ public:
+  explicit FileBuf(std::FILE* file) : file_(file) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    return static_cast<std::streamsize>(
+        std::fwrite(s, 1, static_cast<size_t>(n), file_));
+  }
+  int overflow(int c) override { return c == EOF ? 0 : std::fputc(c, file_); }
+  int sync() override { return std::fflush(file_); }
+
+ private:
+  std::FILE* file_;
+};
+
 int Main(int argc, char** argv) {
   uint64_t nodes = 1000000, edges = 5000000;
   std::string dir;
-  bool keep = false;
   std::vector<Format> formats;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -138,7 +189,7 @@ int Main(int argc, char** argv) {
       nodes = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--edges" && i + 1 < argc) {
       edges = std::strtoull(argv[++i], nullptr, 10);
-    } else if (arg == "--dir" && i + 1 < argc) {
+    } else if (arg == "--files" && i + 1 < argc) {
       dir = argv[++i];
     } else if (arg == "--format" && i + 1 < argc) {
       std::optional<Format> format = ParseFormat(argv[++i]);
@@ -147,13 +198,10 @@ int Main(int argc, char** argv) {
         return 2;
       }
       formats.push_back(*format);
-    } else if (arg == "--keep") {
-      keep = true;
     } else {
-      std::fprintf(
-          stderr,
-          "usage: export_bench [--nodes N] [--edges M] [--format F]... "
-          "[--dir DIR] [--keep]\n");
+      std::fprintf(stderr,
+                   "usage: export_bench [--nodes N] [--edges M] "
+                   "[--format F]... [--files DIR]\n");
       return 2;
     }
   }
@@ -161,16 +209,6 @@ int Main(int argc, char** argv) {
   if (formats.empty()) {
     formats = {Format::kGraphml, Format::kGraphmlGephi, Format::kJsonld,
                Format::kGexf, Format::kCsv};
-  }
-  if (dir.empty()) {
-    const char* tmp = getenv("TMPDIR");
-    std::string pattern =
-        std::string(tmp ? tmp : "/tmp") + "/export_bench.XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      std::perror("export_bench: mkdtemp");
-      return 1;
-    }
-    dir = pattern;
   }
 
   const auto build_start = std::chrono::steady_clock::now();
@@ -187,42 +225,56 @@ int Main(int argc, char** argv) {
   int status = 0;
   for (Format format : formats) {
     const std::string name(FormatName(format));
-    const std::string path = dir + "/synthetic." + name;
-    const std::vector<std::string> paths = ExportPaths(format, path);
-    std::vector<std::unique_ptr<std::ofstream>> files;
+    const std::vector<std::string> paths = ExportPaths(
+        format, (dir.empty() ? "/tmp" : dir) + "/synthetic." + name);
+    std::vector<std::unique_ptr<PipeToWc>> pipes;
+    std::vector<std::unique_ptr<FileBuf>> buffers;
+    std::vector<std::unique_ptr<std::ostream>> streams;
     std::vector<std::ostream*> outs;
     for (const std::string& p : paths) {
-      files.push_back(std::make_unique<std::ofstream>(p, std::ios::binary));
-      outs.push_back(files.back().get());
+      if (dir.empty()) {
+        pipes.push_back(std::make_unique<PipeToWc>());
+        buffers.push_back(std::make_unique<FileBuf>(pipes.back()->file()));
+        streams.push_back(std::make_unique<std::ostream>(buffers.back().get()));
+      } else {
+        streams.push_back(std::make_unique<std::ofstream>(p, std::ios::binary));
+      }
+      outs.push_back(streams.back().get());
     }
     const uint64_t before = CurrentRss();
     ResetPeak();
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = CpuSeconds();
     Status written = ExportFiles(graph, format, outs);
-    for (auto& file : files) file->close();
+    uint64_t bytes = 0;
+    for (auto& pipe : pipes) bytes += pipe->Close();
+    streams.clear();  // closes the files
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
+    const double cpu = CpuSeconds() - cpu_start;
     const uint64_t peak = PeakRss();
+    if (!dir.empty()) {
+      for (const std::string& p : paths) {
+        std::ifstream in(p, std::ios::binary | std::ios::ate);
+        bytes += static_cast<uint64_t>(in.tellg());
+        unlink(p.c_str());
+      }
+    }
     if (!written.ok()) {
       std::fprintf(stderr, "export_bench: %s: %s\n", name.c_str(),
                    written.message().c_str());
       status = 1;
       continue;
     }
-    uint64_t bytes = 0;
-    for (const std::string& p : paths) {
-      std::ifstream in(p, std::ios::binary | std::ios::ate);
-      bytes += static_cast<uint64_t>(in.tellg());
-      if (!keep) unlink(p.c_str());
-    }
-    std::printf("export %s bytes=%llu seconds=%.3f mb_per_s=%.1f rss_mb=%.0f\n",
-                name.c_str(), static_cast<unsigned long long>(bytes), seconds,
-                static_cast<double>(bytes) / 1e6 / seconds,
-                static_cast<double>(peak > before ? peak - before : 0) / 1e6);
+    std::printf(
+        "export %s bytes=%llu seconds=%.3f mb_per_s=%.1f cpu_seconds=%.3f "
+        "rss_mb=%.0f\n",
+        name.c_str(), static_cast<unsigned long long>(bytes), seconds,
+        static_cast<double>(bytes) / 1e6 / seconds, cpu,
+        static_cast<double>(peak > before ? peak - before : 0) / 1e6);
     std::fflush(stdout);
   }
-  if (!keep) rmdir(dir.c_str());
   return status;
 }
 

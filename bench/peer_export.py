@@ -6,11 +6,13 @@ and NetworkX's write_graphml, for bench/run.sh's ratios.
 
 Builds the same graph as export_bench.cc's Synthetic() (same ids, edges and
 attribute values; keep the two in step), writes it with the peer's
-write_graphml to DIR, and prints one line:
+write_graphml into a pipe read by `wc -c` (as export_bench does by
+default; with DIR "files:PATH" to a file in PATH instead), and prints:
 
-    peer TOOL bytes=B seconds=S mb_per_s=R rss_mb=G
+    peer TOOL bytes=B seconds=S mb_per_s=R cpu_seconds=C rss_mb=G
 
-where seconds times write_graphml alone and rss_mb is the growth of the
+where seconds (and cpu_seconds, user + system) time write_graphml alone
+and rss_mb is the growth of the
 process's peak memory during the write (Linux VmHWM, reset before it).
 """
 import os
@@ -97,6 +99,32 @@ def synthetic(nodes, edges):
     return node_ids, node_attrs, pairs, edge_attrs
 
 
+class Output:
+    """Where a peer writes: a path that is a pipe into `wc -c`, or a file."""
+
+    def __init__(self, out_dir, tool):
+        self.file = None
+        if out_dir.startswith("files:"):
+            self.file = os.path.join(out_dir[len("files:"):], "peer-%s.graphml" % tool)
+            self.path = self.file
+            return
+        import subprocess
+        self.wc = subprocess.Popen(["wc", "-c"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE)
+        self.path = "/proc/self/fd/%d" % self.wc.stdin.fileno()
+
+    def close(self):
+        """The number of bytes written."""
+        if self.file:
+            size = os.path.getsize(self.file)
+            os.unlink(self.file)
+            return size
+        self.wc.stdin.close()
+        size = int(self.wc.stdout.read())
+        self.wc.wait()
+        return size
+
+
 def write_igraph(path, node_ids, node_attrs, pairs, edge_attrs):
     import igraph
     g = igraph.Graph(n=len(node_ids), edges=pairs, directed=True)
@@ -108,9 +136,10 @@ def write_igraph(path, node_ids, node_attrs, pairs, edge_attrs):
     del pairs
     reset_peak()
     before = vm("VmRSS")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     g.write_graphml(path)
-    return time.perf_counter() - start, vm("VmHWM") - before
+    return (time.perf_counter() - start, time.process_time() - cpu,
+            vm("VmHWM") - before)
 
 
 def write_networkx(path, node_ids, node_attrs, pairs, edge_attrs):
@@ -129,9 +158,10 @@ def write_networkx(path, node_ids, node_attrs, pairs, edge_attrs):
     pairs.clear()
     reset_peak()
     before = vm("VmRSS")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     networkx.write_graphml(g, path)
-    return time.perf_counter() - start, vm("VmHWM") - before
+    return (time.perf_counter() - start, time.process_time() - cpu,
+            vm("VmHWM") - before)
 
 
 def main():
@@ -139,14 +169,14 @@ def main():
         sys.exit(__doc__)
     tool, nodes, edges, out_dir = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     nodes = max(nodes, 8)
-    path = os.path.join(out_dir, "peer-%s.graphml" % tool)
     columns = synthetic(nodes, edges)
     writer = write_igraph if tool == "igraph" else write_networkx
-    seconds, rss = writer(path, *columns)
-    size = os.path.getsize(path)
-    os.unlink(path)
-    print("peer %s bytes=%d seconds=%.3f mb_per_s=%.1f rss_mb=%.0f" % (
-        tool, size, seconds, size / 1e6 / seconds, max(rss, 0) / 1e6))
+    output = Output(out_dir, tool)
+    seconds, cpu, rss = writer(output.path, *columns)
+    size = output.close()
+    print("peer %s bytes=%d seconds=%.3f mb_per_s=%.1f cpu_seconds=%.3f "
+          "rss_mb=%.0f" % (tool, size, seconds, size / 1e6 / seconds, cpu,
+                           max(rss, 0) / 1e6))
 
 
 if __name__ == "__main__":

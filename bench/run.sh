@@ -74,12 +74,13 @@ for threads in 1 2; do
 done
 
 note "export benchmark ($nodes nodes, $edges edges)"
-"$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --dir "$work" >> "$log"
+# Every writer writes files into $work (on the same disk), as users do.
+"$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --files "$work" >> "$log"
 
 if [[ $peers == 1 ]]; then
   for tool in igraph networkx; do
     note "export peer: $tool"
-    /usr/bin/python3 "$here/peer_export.py" "$tool" "$nodes" "$edges" "$work" >> "$log" ||
+    /usr/bin/python3 "$here/peer_export.py" "$tool" "$nodes" "$edges" "files:$work" >> "$log" ||
       echo "peer $tool failed" >> "$log"
   done
   note "NER peer: compromise over $(basename "$reuters")"

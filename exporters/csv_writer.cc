@@ -5,6 +5,7 @@
 
 #include "exporters/internal/category.h"
 #include "exporters/internal/evidence.h"
+#include "exporters/internal/prefetch.h"
 #include "exporters/internal/node_ids.h"
 #include "exporters/internal/text.h"
 #include "graph/schema.h"
@@ -136,8 +137,10 @@ Status WriteRelationships(const std::vector<KnowledgeGraph::EdgeView>& edges,
   sink.buffer() += kLineEnd;
   std::string type;
   std::string evidence;
-  for (const KnowledgeGraph::EdgeView& view : edges) {
+  for (size_t index = 0; index < edges.size(); ++index) {
     if (sink.failed()) break;
+    exporters_internal::PrefetchEdgesAhead(edges, index);
+    const KnowledgeGraph::EdgeView& view = edges[index];
     const Edge& edge = *view.edge;
     const RelationInfo& relation = Info(edge.relation);
     type.clear();

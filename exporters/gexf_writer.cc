@@ -10,6 +10,7 @@
 
 #include "exporters/internal/category.h"
 #include "exporters/internal/evidence.h"
+#include "exporters/internal/prefetch.h"
 #include "exporters/internal/node_ids.h"
 #include "exporters/internal/text.h"
 #include "exporters/palette.h"
@@ -221,10 +222,10 @@ class Writer {
     b_ += "    <edges count=\"";
     AppendUint(edges.size(), &b_);
     b_ += "\">\n";
-    uint64_t index = 0;
-    for (const KnowledgeGraph::EdgeView& view : edges) {
+    for (size_t index = 0; index < edges.size(); ++index) {
       if (sink_.failed()) break;
-      WriteEdge(view, index++, ids);
+      exporters_internal::PrefetchEdgesAhead(edges, index);
+      WriteEdge(edges[index], index, ids);
       sink_.MaybeFlush();
     }
     b_ += "    </edges>\n";

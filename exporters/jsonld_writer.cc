@@ -287,6 +287,7 @@ class Writer {
       Key(Name(relation));
       w_.StartArray();
       for (; i < end_edge && edges[i].edge->relation == relation; ++i) {
+        exporters_internal::PrefetchTargetsAhead(edges, i);
         String(NodeIri(edges[i].target->id, options_));
       }
       w_.EndArray();
