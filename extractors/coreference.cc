@@ -1,5 +1,6 @@
 #include "extractors/coreference.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -73,6 +74,69 @@ bool Compatible(const LocalEntity& e, Want want) {
       return e.node.kind == NodeKind::kCountry;
   }
   return false;
+}
+
+// The length of a role named without a name at token i: a role noun
+// ("minister", "ambassador"), maybe after one qualifier ("prime
+// minister", "foreign secretary"); 0 when there is none.
+size_t RoleLength(const Document& doc, size_t i, size_t end) {
+  static const std::unordered_set<std::string> kRoles = {
+      "minister", "spokeswoman", "spokesman", "spokesperson", "president", "premier",
+      "chancellor", "secretary", "ambassador", "envoy"};
+  static const std::unordered_set<std::string> kQualifiers = {
+      "prime", "foreign", "defence", "defense", "finance", "deputy", "vice", "interior",
+      "home", "trade", "energy"};
+  if (i >= end) return 0;
+  const std::string& first = LowerToken(doc, i);
+  if (kRoles.count(first)) return 1;
+  if (kQualifiers.count(first) && i + 1 < end && kRoles.count(LowerToken(doc, i + 1))) return 2;
+  return 0;
+}
+
+// The other members of the coordination mention m is in ("Germany,
+// France and Britain"): mentions joined by commas and one "and", each maybe
+// after "the". Empty when m is in none.
+std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<int>& covering,
+                                         const EntityMention& m) {
+  const Sentence& sent = doc.sentences[m.sentence];
+  auto joiner = [&](size_t t) {
+    const std::string& w = LowerToken(doc, t);
+    return w == "," || w == "and";
+  };
+  // Walk left to the first member, then collect rightwards.
+  size_t first = m.first_token;
+  for (;;) {
+    if (first < sent.first_token + 2 || !joiner(first - 1)) {
+      if (first >= sent.first_token + 3 && LowerToken(doc, first - 1) == "the" &&
+          joiner(first - 2) && covering[first - 3] >= 0) {
+        first = doc.mentions[covering[first - 3]].first_token;
+        continue;
+      }
+      break;
+    }
+    int prev = covering[first - 2];
+    if (prev < 0) break;
+    first = doc.mentions[prev].first_token;
+  }
+  std::vector<std::string> members;
+  bool has_and = false;
+  size_t t = first;
+  while (t < sent.last_token && covering[t] >= 0) {
+    const EntityMention& member = doc.mentions[covering[t]];
+    if (std::find(members.begin(), members.end(), member.node_id) == members.end()) {
+      members.push_back(member.node_id);
+    }
+    t = member.last_token;
+    if (t + 1 >= sent.last_token || !joiner(t)) break;
+    has_and = has_and || LowerToken(doc, t) == "and";
+    size_t next = t + 1;
+    if (LowerToken(doc, next) == "the") ++next;
+    if (next >= sent.last_token || covering[next] < 0) break;
+    t = next;
+  }
+  if (!has_and || members.size() < 2) return {};
+  members.erase(std::remove(members.begin(), members.end(), m.node_id), members.end());
+  return members;
 }
 
 }  // namespace
@@ -184,11 +248,14 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         if (next == "country" || next == "government" || next == "nation" ||
             next == "regime" || next == "kingdom" || next == "republic") {
           want = Want::kCountry;
-        } else if (next == "minister" || next == "spokeswoman" || next == "spokesman" ||
-                   next == "spokesperson" || next == "president" || next == "premier" ||
-                   next == "chancellor" || next == "secretary") {
+        } else if (size_t role_length = RoleLength(doc, i + 1, sent.last_token)) {
+          // "the minister", "the prime minister", "the foreign minister":
+          // the official whose role holds these words.
           want = Want::kPerson;
-          role_word = next;
+          length = 1 + role_length;
+          for (size_t k = i + 1; k < i + length; ++k) {
+            role_word += (k > i + 1 ? " " : "") + LowerToken(doc, k);
+          }
         } else if (next == "ministry" || next == "agency" || next == "department" ||
                    next == "council" || next == "bureau" || next == "commission" ||
                    next == "company" || next == "firm" || next == "embassy") {
@@ -234,6 +301,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
       m.kind = antecedent->kind;
       m.rule = "coreference";
       m.coreference = true;
+      if (want == Want::kGroup) m.also = CoordinatedWith(doc, covering, *antecedent);
       added.push_back(m);
       i += length - 1;
     }

@@ -67,6 +67,9 @@ struct EntityMention {
   NodeKind kind = NodeKind::kOrganization;
   std::string rule;        // what recognized it ("lexicon", "title+name" ...)
   bool coreference = false;  // found by resolving a pronoun, title, surname
+  // A plural pronoun for a coordination ("Germany, France and Britain ...
+  // they"): the other members it names besides node_id.
+  std::vector<std::string> also;
 };
 
 struct Document {

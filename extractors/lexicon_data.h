@@ -55,6 +55,7 @@ enum class Frame {
   kSubjectVerbPrepObj,   // X called on Y: object after the phrase
   kNoun,                 // X's accusations against Y
   kAttribution,          // X said Y was behind ...: Y is the target
+  kEvaluation,           // X called Y a provocation: Y is the target
 };
 
 struct RelationTrigger {

@@ -156,8 +156,10 @@ std::string TakeRelation(const Fields& f, LexiconData& d) {
     t.frame = Frame::kNoun;
   } else if (f[3] == "attribution") {
     t.frame = Frame::kAttribution;
+  } else if (f[3] == "evaluation") {
+    t.frame = Frame::kEvaluation;
   } else {
-    return "frame must be svo, svpo, noun or attribution";
+    return "frame must be svo, svpo, noun, attribution or evaluation";
   }
   try {
     t.confidence = std::stod(f[4]);

@@ -46,6 +46,7 @@ struct Sent {
   const Sentence& s;
   const std::vector<int>& cover;
   const DocumentState& state;
+  size_t index;  // of the sentence in the document
   const std::string& Low(size_t i) const {
     static const std::string kEmpty;
     return i < s.last_token ? LowerToken(doc, i) : kEmpty;
@@ -53,6 +54,13 @@ struct Sent {
   int MentionAt(size_t i) const { return i < s.last_token ? cover[i] : -1; }
   const EntityMention& M(int m) const { return doc.mentions[m]; }
 };
+
+// The entities mention m names: one, or the members of a coordination a
+// plural pronoun stands for.
+void AddNamed(const EntityMention& m, std::vector<std::string>* out) {
+  out->push_back(m.node_id);
+  out->insert(out->end(), m.also.begin(), m.also.end());
+}
 
 // The first token of mention m with its possessor ("Libya's General
 // Khalifa Haftar" starts at "Libya").
@@ -86,7 +94,7 @@ size_t AddCoordinatedLeft(const Sent& x, int m, std::vector<std::string>* out) {
     } else if (!has_and) {
       break;
     }
-    chain.push_back(x.M(prev).node_id);
+    AddNamed(x.M(prev), &chain);
     first = UnitStart(x, prev);
     chain_first = first;
   }
@@ -130,7 +138,7 @@ std::vector<std::string> ClauseSubjects(const Sent& x, size_t i) {
       t = end - 1;
       continue;
     }
-    out.push_back(mention.node_id);
+    AddNamed(mention, &out);
     // Coordinated to the right: "Russia and China vetoed".
     size_t k = end;
     while (k + 1 < i && (x.Low(k) == "and" || x.Low(k) == ",")) {
@@ -138,7 +146,7 @@ std::vector<std::string> ClauseSubjects(const Sent& x, size_t i) {
       if (x.Low(n) == "the") ++n;
       int next = x.MentionAt(n);
       if (next < 0) break;
-      out.push_back(x.M(next).node_id);
+      AddNamed(x.M(next), &out);
       k = x.M(next).last_token;
     }
     return out;
@@ -220,12 +228,12 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
       j = first + 1;
       continue;
     }
-    out.push_back(mention.node_id);
+    AddNamed(mention, &out);
     AddCoordinatedLeft(x, m, &out);
     return out;
   }
   if (fallback_possessor >= 0) {
-    out.push_back(x.M(fallback_possessor).node_id);
+    AddNamed(x.M(fallback_possessor), &out);
     AddCoordinatedLeft(x, fallback_possessor, &out);
   }
   return out;
@@ -286,7 +294,7 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
         if (x.Low(k) == "," || IsPreposition(x.Low(k))) break;
       }
     }
-    out.push_back(mention->node_id);
+    AddNamed(*mention, &out);
     // Coordination to the right: "the US and Australia", "Japan, South
     // Korea and Australia", "Qureshi and Kashmiri separatist leader Farooq".
     std::vector<std::string> chain;
@@ -303,7 +311,7 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       }
       int next = x.MentionAt(n);
       if (next < 0) break;
-      chain.push_back(x.M(next).node_id);
+      AddNamed(x.M(next), &chain);
       k = x.M(next).last_token;
       if (is_and) {
         out.insert(out.end(), chain.begin(), chain.end());
@@ -329,11 +337,117 @@ std::string EventAfter(const Sent& x, size_t j, size_t window = 6) {
   return "";
 }
 
+// The latest event named before token i, at most three sentences back
+// ("called it an aggression": it is the strike).
+std::string EventBefore(const Sent& x, size_t i) {
+  size_t end = x.doc.tokens[i].span.begin;
+  size_t begin = x.doc.sentences[x.index >= 3 ? x.index - 3 : 0].span.begin;
+  std::string best;
+  size_t best_begin = 0;
+  for (const LocalEvent& ev : x.state.events) {
+    for (const Span& span : ev.mentions) {
+      if (span.begin >= begin && span.end <= end && (best.empty() || span.begin > best_begin)) {
+        best = ev.id;
+        best_begin = span.begin;
+      }
+    }
+  }
+  return best;
+}
+
+bool IsNamingVerb(const std::string& w) {
+  static const std::unordered_set<std::string> k = {
+      "call", "calls", "called", "calling", "describe", "describes", "described",
+      "describing", "brand", "brands", "branded", "branding", "label", "labels",
+      "labelled", "labeled", "labelling", "labeling", "term", "termed", "terming",
+      "dub", "dubbed", "dubbing"};
+  return k.count(w) > 0;
+}
+
+// An evaluation at token i ("a provocation", "unacceptable"): who made it
+// and of whom or what. "X called/described Y (as) a <word>": the object of
+// the naming verb; "X said (that) Y was <word>" and "Y is <word>, X said":
+// the subject of the clause. A pronoun object stands for the latest event.
+void Evaluation(const Sent& x, size_t i, std::vector<std::string>* sources,
+                std::vector<std::string>* targets) {
+  size_t lower = i > x.s.first_token + 15 ? i - 15 : x.s.first_token;
+  size_t verb = i;
+  for (size_t t = i; t > lower; --t) {
+    const std::string& w = x.Low(t - 1);
+    if (w == ";") break;
+    if (x.MentionAt(t - 1) < 0 && (IsNamingVerb(w) || IsSpeechVerb(w))) {
+      verb = t - 1;
+      break;
+    }
+  }
+  size_t object = verb + 1;
+  if (verb == i) {
+    // "Y's actions are unacceptable, X said": the speech verb follows.
+    for (size_t t = i + 1; t < x.s.last_token && t < i + 12; ++t) {
+      if (x.MentionAt(t) < 0 && IsSpeechVerb(x.Low(t))) {
+        *sources = ObjectsAfter(x, t + 1, 1);
+        if (sources->empty()) *sources = SubjectsOf(x, t);
+        break;
+      }
+    }
+    object = x.s.first_token;
+  } else {
+    *sources = SubjectsOf(x, verb);
+    if (IsSpeechVerb(x.Low(verb))) {
+      // "told Sky News that Britain's actions were ...": the clause after
+      // "that"; with no "that", the words after the verb.
+      for (size_t t = verb + 1; t < i; ++t) {
+        if (x.Low(t) == "that") {
+          object = t + 1;
+          break;
+        }
+      }
+    }
+  }
+  if (sources->empty() || object >= i) return;
+  // Said of something, the word is a predicate ("were unacceptable", "as
+  // a provocation"); "Turkish interference with the project" only names an
+  // act.
+  if (!IsNamingVerb(x.Low(verb))) {
+    size_t t = i;
+    while (t > object && t + 5 > i && !IsBe(x.Low(t - 1)) && x.Low(t - 1) != "as" &&
+           x.MentionAt(t - 1) < 0) {
+      --t;
+    }
+    if (t == object || t + 5 <= i || x.MentionAt(t - 1) >= 0) return;
+  }
+  const std::string& first = x.Low(object);
+  if (first == "it" || first == "this") {
+    std::string ev = EventBefore(x, object);
+    if (!ev.empty()) targets->push_back(ev);
+    return;
+  }
+  std::string ev = EventAfter(x, object, i - object);
+  std::vector<std::string> named = ObjectsAfter(x, object, i - object);
+  // The first of the two named in the stretch: "Britain's actions" or "the
+  // deal".
+  bool event_first = !ev.empty();
+  if (!named.empty() && !ev.empty()) {
+    for (size_t t = object; t < i; ++t) {
+      if (x.MentionAt(t) >= 0) {
+        event_first = !EventAfter(x, object, t - object).empty();
+        break;
+      }
+    }
+  }
+  if (event_first) {
+    targets->push_back(ev);
+  } else {
+    for (const std::string& id : named) targets->push_back(id);
+  }
+}
+
 bool Negated(const Sent& x, size_t from, size_t trigger) {
   size_t start = trigger > from + 8 ? trigger - 8 : from;
   start = std::max(start, trigger >= 3 ? std::min(start, trigger - 3) : start);
   for (size_t t = std::max(start, x.s.first_token); t < trigger; ++t) {
-    if (IsNegation(x.Low(t))) return true;
+    // "Theresa May said": a name is no modal.
+    if (x.MentionAt(t) < 0 && IsNegation(x.Low(t))) return true;
   }
   return false;
 }
@@ -356,7 +470,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         doc.TokenText(sentence.last_token - 1) == "?") {
       continue;
     }
-    Sent x{doc, sentence, cover, state};
+    Sent x{doc, sentence, cover, state, si};
     for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
       if (cover[i] >= 0) continue;
       auto it = index_.find(LowerToken(doc, i));
@@ -439,7 +553,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
               // "vetoed the UN resolution": the object is the happening the
               // entity only qualifies.
               std::string ev = EventAfter(x, best_last + 1, 4);
-              if (!ev.empty() && (targets.empty() || trig.frame == Frame::kSubjectVerbObject)) {
+              if (!ev.empty()) {
                 bool entity_first = false;
                 for (size_t t = best_last + 1; t < x.s.last_token && t < best_last + 5; ++t) {
                   int m = x.MentionAt(t);
@@ -504,6 +618,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             }
             if (Negated(x, sentence.first_token, i)) return false;
             rule = "noun";
+            break;
+          }
+          case Frame::kEvaluation: {
+            Evaluation(x, i, &sources, &targets);
+            if (Negated(x, sentence.first_token, i)) return false;
+            rule = "evaluation";
             break;
           }
           case Frame::kAttribution: {
