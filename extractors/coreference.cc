@@ -94,8 +94,9 @@ size_t RoleLength(const Document& doc, size_t i, size_t end) {
 }
 
 // The other members of the coordination mention m is in ("Germany,
-// France and Britain"): mentions joined by commas and one "and", each maybe
-// after "the". Empty when m is in none.
+// France and Britain", "Kerry and Iran's Foreign Minister Zarif"): mentions
+// joined by commas and one "and", each maybe after "the" or qualified by a
+// country. Empty when m is in none.
 std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<int>& covering,
                                          const EntityMention& m) {
   const Sentence& sent = doc.sentences[m.sentence];
@@ -103,26 +104,30 @@ std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<
     const std::string& w = LowerToken(doc, t);
     return w == "," || w == "and";
   };
-  // Walk left to the first member, then collect rightwards.
-  size_t first = m.first_token;
-  for (;;) {
-    if (first < sent.first_token + 2 || !joiner(first - 1)) {
-      if (first >= sent.first_token + 3 && LowerToken(doc, first - 1) == "the" &&
-          joiner(first - 2) && covering[first - 3] >= 0) {
-        first = doc.mentions[covering[first - 3]].first_token;
-        continue;
-      }
-      break;
+  // The first token of the member whose head starts at token t: its
+  // qualifying country included.
+  auto member_start = [&](size_t t) {
+    size_t q = t;
+    if (q > sent.first_token && IsPossessive(doc.TokenText(q - 1))) --q;
+    if (q > sent.first_token && covering[q - 1] >= 0 &&
+        QualifiedMention(doc, covering, covering[q - 1]) == covering[t]) {
+      return doc.mentions[covering[q - 1]].first_token;
     }
-    int prev = covering[first - 2];
-    if (prev < 0) break;
-    first = doc.mentions[prev].first_token;
+    return t;
+  };
+  // Walk left to the first member, then collect rightwards.
+  size_t first = member_start(m.first_token);
+  for (;;) {
+    size_t k = first;
+    if (k > sent.first_token && LowerToken(doc, k - 1) == "the") --k;
+    if (k < sent.first_token + 2 || !joiner(k - 1) || covering[k - 2] < 0) break;
+    first = member_start(doc.mentions[covering[k - 2]].first_token);
   }
   std::vector<std::string> members;
   bool has_and = false;
   size_t t = first;
   while (t < sent.last_token && covering[t] >= 0) {
-    const EntityMention& member = doc.mentions[covering[t]];
+    const EntityMention& member = doc.mentions[QualifiedMention(doc, covering, covering[t])];
     if (std::find(members.begin(), members.end(), member.node_id) == members.end()) {
       members.push_back(member.node_id);
     }
@@ -130,7 +135,11 @@ std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<
     if (t + 1 >= sent.last_token || !joiner(t)) break;
     has_and = has_and || LowerToken(doc, t) == "and";
     size_t next = t + 1;
-    if (LowerToken(doc, next) == "the") ++next;
+    if (LowerToken(doc, next) == "and") {  // "A, B, and C"
+      has_and = true;
+      ++next;
+    }
+    if (next < sent.last_token && LowerToken(doc, next) == "the") ++next;
     if (next >= sent.last_token || covering[next] < 0) break;
     t = next;
   }
@@ -277,7 +286,11 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         if (antecedent && (*it)->sentence != antecedent->sentence) break;
         if (!state.Has((*it)->node_id)) continue;
         const LocalEntity& e = state.Entity((*it)->node_id);
-        if (!Compatible(e, want)) continue;
+        // "Kerry and Zarif ... they": people too, when coordinated.
+        if (!Compatible(e, want) &&
+            !(want == Want::kGroup && !CoordinatedWith(doc, covering, **it).empty())) {
+          continue;
+        }
         if (!role_word.empty()) {
           const std::string& named = e.node.kind == NodeKind::kOfficial ? e.node.role : e.node.label;
           if (Lower(named).find(role_word) == std::string::npos) continue;

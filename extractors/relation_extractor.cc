@@ -36,6 +36,11 @@ bool IsSpeechVerb(const std::string& w) {
   return k.count(w) > 0;
 }
 
+// A past tense or speech verb: "accused", "said".
+bool LooksLikeVerb(const std::string& w) {
+  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || IsSpeechVerb(w);
+}
+
 bool IsBe(const std::string& w) {
   return w == "was" || w == "were" || w == "been" || w == "is" || w == "are" ||
          w == "be" || w == "being";
@@ -302,15 +307,22 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
     while (k + 1 < x.s.last_token && (x.Low(k) == "and" || x.Low(k) == ",")) {
       bool is_and = x.Low(k) == "and";
       size_t n = k + 1;
+      if (!is_and && x.Low(n) == "and") {  // "A, B, and C"
+        is_and = true;
+        ++n;
+      }
       if (x.Low(n) == "the") ++n;
       if (is_and) {
+        // Qualifiers of the next member ("and Kashmiri separatist leader
+        // Farooq"), but not a second verb ("and accused the UK").
         while (n < x.s.last_token && n < k + 4 && x.MentionAt(n) < 0 &&
-               x.doc.tokens[n].shape == TokenShape::kWord) {
+               x.doc.tokens[n].shape == TokenShape::kWord && !LooksLikeVerb(x.Low(n))) {
           ++n;
         }
       }
       int next = x.MentionAt(n);
       if (next < 0) break;
+      next = QualifiedMention(x.doc, x.cover, next);
       AddNamed(x.M(next), &chain);
       k = x.M(next).last_token;
       if (is_and) {
@@ -440,6 +452,34 @@ void Evaluation(const Sent& x, size_t i, std::vector<std::string>* sources,
   } else {
     for (const std::string& id : named) targets->push_back(id);
   }
+}
+
+// Who meets whom when several take part together: every pair; but a
+// delegation list of officials in different roles ("prime minister A and
+// energy minister B, prime minister C and energy minister D") pairs the
+// counterparts, those of one role.
+std::vector<std::pair<std::string, std::string>> MeetingPairs(
+    const DocumentState& state, const std::vector<std::string>& members) {
+  std::vector<std::string> roles;
+  for (const std::string& id : members) {
+    auto it = state.entities.find(id);
+    const LocalEntity* e = it == state.entities.end() ? nullptr : &it->second;
+    if (!e || e->node.kind != NodeKind::kOfficial || e->node.role.empty()) {
+      roles.clear();
+      break;
+    }
+    roles.push_back(Lower(e->node.role));
+  }
+  bool counterparts = members.size() > 2 && !roles.empty() &&
+                      std::count(roles.begin(), roles.end(), roles[0]) <
+                          static_cast<long>(roles.size());
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (size_t a = 0; a < members.size(); ++a) {
+    for (size_t b = a + 1; b < members.size(); ++b) {
+      if (!counterparts || roles[a] == roles[b]) pairs.emplace_back(members[a], members[b]);
+    }
+  }
+  return pairs;
 }
 
 bool Negated(const Sent& x, size_t from, size_t trigger) {
@@ -647,35 +687,38 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             break;
           }
         }
-        // "Kerry and Zarif held talks": a symmetric act among the subjects.
-        if (targets.empty() && sources.size() >= 2 && Info(trig.relation).symmetric) {
-          for (size_t a = 1; a < sources.size(); ++a) targets.push_back(sources[a]);
-          sources.resize(1);
-          rule += "+coordinated";
-        }
         // Meeting or working with a happening is no relation.
         if (Info(trig.relation).symmetric) {
           targets.erase(std::remove_if(targets.begin(), targets.end(),
                                        [](const std::string& t) { return t.rfind("event:", 0) == 0; }),
                         targets.end());
         }
-        bool produced = false;
-        for (const std::string& source : sources) {
-          for (const std::string& target : targets) {
-            if (source == target) continue;
-            produced = true;
-            RelationCandidate r;
-            r.source = source;
-            r.target = target;
-            r.relation = trig.relation;
-            r.sentence = si;
-            r.trigger = trigger_text;
-            r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
-            r.cameo = trig.cameo;
-            r.confidence = confidence;
-            r.event = trig.event;
-            state.relations.push_back(r);
+        // "Kerry and Zarif held talks", "the meeting was attended by A, B
+        // and C": a symmetric act among all of them, each pair once.
+        std::vector<std::pair<std::string, std::string>> pairs;
+        if (targets.empty() && sources.size() >= 2 && Info(trig.relation).symmetric) {
+          pairs = MeetingPairs(state, sources);
+          rule += "+coordinated";
+        } else {
+          for (const std::string& source : sources) {
+            for (const std::string& target : targets) pairs.emplace_back(source, target);
           }
+        }
+        bool produced = false;
+        for (const auto& [source, target] : pairs) {
+          if (source == target) continue;
+          produced = true;
+          RelationCandidate r;
+          r.source = source;
+          r.target = target;
+          r.relation = trig.relation;
+          r.sentence = si;
+          r.trigger = trigger_text;
+          r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
+          r.cameo = trig.cameo;
+          r.confidence = confidence;
+          r.event = trig.event;
+          state.relations.push_back(r);
         }
         return produced;
       };

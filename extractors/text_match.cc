@@ -22,6 +22,17 @@ std::vector<int> TokenMentionMap(const Document& doc) {
   return map;
 }
 
+int QualifiedMention(const Document& doc, const std::vector<int>& cover, int m) {
+  const EntityMention& mention = doc.mentions[m];
+  if (mention.kind != NodeKind::kCountry) return m;
+  const size_t end = doc.sentences[mention.sentence].last_token;
+  size_t next = mention.last_token;
+  if (next < end && IsPossessive(doc.TokenText(next))) ++next;
+  if (next >= end || cover[next] < 0 || cover[next] == m) return m;
+  const EntityMention& head = doc.mentions[cover[next]];
+  return head.kind == NodeKind::kCountry ? m : cover[next];
+}
+
 std::string Slug(std::string_view text) {
   std::string out;
   bool dash = false;
@@ -99,6 +110,7 @@ std::vector<std::string> Inflections(const std::string& lemma) {
       {"begin", {"begins", "began", "begun", "beginning"}},
       {"write", {"writes", "wrote", "written", "writing"}},
       {"come", {"comes", "came", "coming"}},
+      {"sit", {"sits", "sat", "sitting"}},
       {"go", {"goes", "went", "gone", "going"}},
       {"say", {"says", "said", "saying"}},
       {"call", {"calls", "called", "calling"}},

@@ -18,6 +18,11 @@ const std::string& LowerToken(const Document& doc, size_t i);
 // For each token, the index of the mention covering it, or -1.
 std::vector<int> TokenMentionMap(const Document& doc);
 
+// The mention a country mention qualifies when an official or body
+// follows it directly or after a possessive ("Iranian Foreign Minister
+// Zarif", "Iran's Foreign Minister Zarif"); otherwise m itself.
+int QualifiedMention(const Document& doc, const std::vector<int>& cover, int m);
+
 // "John Kerry" -> "john-kerry": lowercase ASCII letters and digits joined by
 // hyphens; other bytes (accents, scripts) are kept as-is.
 std::string Slug(std::string_view text);
