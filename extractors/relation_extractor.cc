@@ -171,10 +171,16 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     return ClauseSubjects(x, b - 1);
   }
   // "..., after officially accusing the Gulf state": a participle clause
-  // has the subject of the main clause.
+  // has the subject of the main clause; "..., the FBI says, warning": of
+  // the speech verb just before.
   const std::string& verb = x.Low(i);
   if (verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0 && b > x.s.first_token) {
     const std::string& lead = x.Low(b - 1);
+    if (lead == "," && b >= x.s.first_token + 3 && IsSpeechVerb(x.Low(b - 2)) &&
+        x.MentionAt(b - 3) >= 0) {
+      AddNamed(x.M(x.MentionAt(b - 3)), &out);
+      return out;
+    }
     if (lead == "after" || lead == "before" || lead == "while" || lead == "when" ||
         lead == "," || lead == "since" || lead == "by") {
       return ClauseSubjects(x, b - 1);
@@ -187,6 +193,18 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     const std::string& w = x.Low(t);
     if (w == ";" || w == "\u2014") break;
     int m = x.MentionAt(t);
+    if (m < 0 && (w == "who" || w == "which")) {
+      // A relative clause acts for the noun before it: "Russia, which
+      // vetoed"; "groups who use cyber means to threaten": no named actor.
+      // A resolution or law "which tightens sanctions" is its author's act.
+      size_t before = t > x.s.first_token && x.Low(t - 1) == "," ? t - 1 : t;
+      if (before > x.s.first_token && x.MentionAt(before - 1) >= 0) {
+        j = before + 1;
+        continue;
+      }
+      if (w == "who") break;
+      continue;
+    }
     if (m < 0) {
       // An apposition ", a/the ... ," between subject and verb: skip it.
       continue;
@@ -560,8 +578,9 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
               ++by;
             }
             bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, by) == "by";
-            // "on request from", "the attack": a noun, not this verb.
-            if (prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
+            // "on request from", "the attack", "Sony hack says": a noun,
+            // not this verb.
+            if (IsSpeechVerb(LowerToken(doc, best_last + 1)) || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
                 prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
                 IsPossessive(prev) || prev == "this" || prev == "any") {
               return false;
