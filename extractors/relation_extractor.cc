@@ -41,6 +41,16 @@ bool LooksLikeVerb(const std::string& w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || IsSpeechVerb(w);
 }
 
+bool IsDeterminer(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
+         w == "her" || w == "this" || w == "these" || w == "those" || w == "that";
+}
+
+// A lowercase word: letters and hyphens, not a number or a sign.
+bool IsLowerWord(std::string_view w) {
+  return !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+}
+
 bool IsBe(const std::string& w) {
   return w == "was" || w == "were" || w == "been" || w == "is" || w == "are" ||
          w == "be" || w == "being";
@@ -224,7 +234,11 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
           "after", "before", "since", "as", "until", "because", "when", "while"};
       size_t gap = mention.last_token;
       while (gap < i && IsAdverb(x.Low(gap))) ++gap;
-      if (kConjunctions.count(x.Low(lead)) && gap == i) in_pp = false;
+      // "with Republicans applauding": so does "with" before a participle.
+      bool participle = verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0;
+      if ((kConjunctions.count(x.Low(lead)) || (participle && x.Low(lead) == "with")) && gap == i) {
+        in_pp = false;
+      }
     }
     if (in_pp) first = chain_first;
     bool possessor = IsPossessive(x.doc.TokenText(mention.last_token < x.s.last_token
@@ -276,6 +290,13 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       break;
     }
     int m = x.MentionAt(t);
+    // "encouraging firms to cease trading in Iran": past an infinitive the
+    // mentions belong to its own clause.
+    if (m < 0 && w == "to" && gap > 0 && x.MentionAt(t + 1) < 0 && t + 1 < x.s.last_token &&
+        IsLowerWord(x.doc.TokenText(t + 1)) &&
+        !IsDeterminer(x.Low(t + 1))) {
+      break;
+    }
     if (m < 0) {
       ++gap;
       continue;
@@ -314,7 +335,9 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
           mention = &x.M(head);
           break;
         }
-        if (x.Low(k) == "," || IsPreposition(x.Low(k))) break;
+        if (x.Low(k) == "," || x.Low(k) == "and" || x.Low(k) == "or" || IsPreposition(x.Low(k))) {
+          break;
+        }
       }
     }
     AddNamed(*mention, &out);
