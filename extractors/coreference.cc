@@ -93,6 +93,19 @@ size_t RoleLength(const Document& doc, size_t i, size_t end) {
   return 0;
 }
 
+// No clause boundary (punctuation, a conjunction) between tokens from and
+// to.
+bool SameClause(const Document& doc, size_t from, size_t to) {
+  for (size_t t = from; t < to; ++t) {
+    const std::string& w = LowerToken(doc, t);
+    if (doc.tokens[t].shape == TokenShape::kPunctuation || w == "and" || w == "after" ||
+        w == "before" || w == "while" || w == "but" || w == "because") {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The other members of the coordination mention m is in ("Germany,
 // France and Britain", "Kerry and Iran's Foreign Minister Zarif"): mentions
 // joined by commas and one "and", each maybe after "the" or qualified by a
@@ -244,12 +257,12 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         want = Want::kThing;
       } else if (w == "they" || w == "their") {
         want = Want::kGroup;
-      } else if (w == "the" && i + 2 < sent.last_token && StartsUpper(doc.TokenText(i + 1)) &&
-                 covering[i + 1] < 0 &&
+      } else if (w == "the" && i + 2 < sent.last_token && covering[i + 1] < 0 &&
+                 doc.tokens[i + 1].shape == TokenShape::kWord &&
                  (LowerToken(doc, i + 2) == "state" || LowerToken(doc, i + 2) == "kingdom" ||
                   LowerToken(doc, i + 2) == "nation" || LowerToken(doc, i + 2) == "emirate" ||
                   LowerToken(doc, i + 2) == "republic" || LowerToken(doc, i + 2) == "country")) {
-        want = Want::kCountry;  // "the Gulf state", "the Hermit Kingdom"
+        want = Want::kCountry;  // "the Gulf state", "the communist nation"
         length = 3;
       } else if (w == "the" && i + 1 < sent.last_token) {
         std::string next = LowerToken(doc, i + 1);
@@ -285,6 +298,9 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         if ((*it)->sentence + 3 < s) break;
         if (antecedent && (*it)->sentence != antecedent->sentence) break;
         if (!state.Has((*it)->node_id)) continue;
+        // "which U.S. officials blame on the communist nation": a
+        // description is not the subject of its own clause.
+        if (length == 3 && (*it)->sentence == s && SameClause(doc, (*it)->last_token, i)) continue;
         const LocalEntity& e = state.Entity((*it)->node_id);
         // "Kerry and Zarif ... they": people too, when coordinated.
         if (!Compatible(e, want) &&

@@ -41,6 +41,12 @@ bool LooksLikeVerb(const std::string& w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || IsSpeechVerb(w);
 }
 
+bool IsModal(const std::string& w) {
+  return w == "will" || w == "would" || w == "could" || w == "can" || w == "may" ||
+         w == "might" || w == "must" || w == "should" || w == "had" || w == "has" ||
+         w == "was" || w == "is";
+}
+
 bool IsDeterminer(const std::string& w) {
   return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
          w == "her" || w == "this" || w == "these" || w == "those" || w == "that";
@@ -203,6 +209,9 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     const std::string& w = x.Low(t);
     if (w == ";" || w == "\u2014") break;
     int m = x.MentionAt(t);
+    // "X said Royal Family members will boycott": the subject comes after
+    // the speech verb, not before it.
+    if (m < 0 && IsSpeechVerb(w) && t + 1 < i) break;
     if (m < 0 && (w == "who" || w == "which")) {
       // A relative clause acts for the noun before it: "Russia, which
       // vetoed"; "groups who use cyber means to threaten": no named actor.
@@ -250,8 +259,10 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     for (size_t k = first; k > x.s.first_token && k + 12 > first; --k) {
       if (x.Low(k - 1) == ",") {
         std::string after_comma = x.Low(k);
+        // ", which U.S. officials blame": the relative clause's own subject.
+        bool relative_subject = (after_comma == "who" || after_comma == "which") && k + 1 == first;
         apposition = (after_comma == "a" || after_comma == "an" || after_comma == "who" ||
-                      after_comma == "which") && k > x.s.first_token + 1 &&
+                      after_comma == "which") && !relative_subject && k > x.s.first_token + 1 &&
                      x.MentionAt(k - 2) >= 0;
         break;
       }
@@ -290,6 +301,9 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       break;
     }
     int m = x.MentionAt(t);
+    // "boycott the World Cup and targeted Putin": a second verb, its own
+    // object.
+    if (w == "and" && LooksLikeVerb(x.Low(t + 1))) break;
     // "encouraging firms to cease trading in Iran": past an infinitive the
     // mentions belong to its own clause.
     if (m < 0 && w == "to" && gap > 0 && x.MentionAt(t + 1) < 0 && t + 1 < x.s.last_token &&
@@ -302,6 +316,12 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
       continue;
     }
     const EntityMention* mention = &x.M(m);
+    // "warned they would", "warned it risked": a pronoun that starts a
+    // clause is its subject, not the object.
+    if (mention->coreference && (w == "he" || w == "she" || w == "they" ||
+                                 (w == "it" && (LooksLikeVerb(x.Low(t + 1)) || IsModal(x.Low(t + 1)))))) {
+      break;
+    }
     // "its European Union partners": a possessive pronoun only qualifies.
     if (mention->coreference && t + 1 < x.s.last_token) {
       const std::string& w0 = x.Low(t);
@@ -603,7 +623,8 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, by) == "by";
             // "on request from", "the attack", "Sony hack says": a noun,
             // not this verb.
-            if (IsSpeechVerb(LowerToken(doc, best_last + 1)) || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
+            const std::string& next = LowerToken(doc, best_last + 1);
+            if (IsSpeechVerb(next) || IsBe(next) || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
                 prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
                 IsPossessive(prev) || prev == "this" || prev == "any") {
               return false;
