@@ -543,6 +543,51 @@ std::vector<std::pair<std::string, std::string>> MeetingPairs(
   return pairs;
 }
 
+// Who says what the sentence reports at token i: the subject of the first
+// speech verb ("X said Y was behind"), or who follows one ("..., says the
+// FBI", "..., the FBI said").
+std::vector<std::string> Speakers(const Sent& x, size_t i, size_t* verb = nullptr) {
+  std::vector<std::string> out;
+  for (size_t k = x.s.first_token; k < x.s.last_token; ++k) {
+    if (!IsSpeechVerb(x.Low(k)) || x.MentionAt(k) >= 0) continue;
+    if (verb) *verb = k;
+    if (k < i) {
+      out = SubjectsOf(x, k);
+    } else {
+      out = ObjectsAfter(x, k + 1, 1);
+      if (out.empty()) out = SubjectsOf(x, k);
+    }
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
+// "The British government is to expel 23 Russian diplomats, Theresa May
+// said": an official who announces an act of the state or body they serve
+// takes part in it.
+std::vector<std::string> AnnouncedBy(const Sent& x, size_t i, const std::vector<std::string>& sources) {
+  std::vector<std::string> out;
+  size_t verb = i;
+  std::vector<std::string> speakers = Speakers(x, i, &verb);
+  // Not an act told of in a relative clause ("an attack, which U.S.
+  // officials blame on ...").
+  for (size_t t = std::min(verb, i); t < std::max(verb, i); ++t) {
+    if (x.Low(t) == "which" || x.Low(t) == "who") return out;
+  }
+  for (const std::string& speaker : speakers) {
+    auto it = x.state.entities.find(speaker);
+    if (it == x.state.entities.end() || it->second.node.kind != NodeKind::kOfficial) continue;
+    for (const Affiliation& a : it->second.affiliations) {
+      if (std::find(sources.begin(), sources.end(), a.target) != sources.end() &&
+          std::find(sources.begin(), sources.end(), speaker) == sources.end()) {
+        out.push_back(speaker);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 bool Negated(const Sent& x, size_t from, size_t trigger) {
   size_t start = trigger > from + 8 ? trigger - 8 : from;
   start = std::max(start, trigger >= 3 ? std::min(start, trigger - 3) : start);
@@ -624,7 +669,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             // "on request from", "the attack", "Sony hack says": a noun,
             // not this verb.
             const std::string& next = LowerToken(doc, best_last + 1);
-            if (IsSpeechVerb(next) || IsBe(next) || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
+            if (IsSpeechVerb(next) || IsBe(next) || LooksLikeVerb(prev) || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
                 prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
                 IsPossessive(prev) || prev == "this" || prev == "any") {
               return false;
@@ -638,7 +683,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
                 if (!ev.empty()) targets.push_back(ev);
               }
               rule = "passive";
-            } else if ((IsBe(prev) || IsBe(prev2)) &&
+            } else if (prev != "to" && (IsBe(prev) || IsBe(prev2)) &&
                        !(x.Low(i).size() > 4 &&
                          x.Low(i).compare(x.Low(i).size() - 3, 3, "ing") == 0)) {
               // Passive without an agent, or a predicate adjective; but "is
@@ -733,17 +778,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             // Y was behind ..., said X / X said Y was behind ...
             targets = SubjectsOf(x, i);
             if (targets.size() > 1) targets.resize(1);
-            for (size_t k = sentence.first_token; k < sentence.last_token; ++k) {
-              if (!IsSpeechVerb(LowerToken(doc, k)) || cover[k] >= 0) continue;
-              if (k < i) {
-                sources = SubjectsOf(x, k);
-              } else {
-                // "..., says the FBI" / "..., the FBI said".
-                sources = ObjectsAfter(x, k + 1, 1);
-                if (sources.empty()) sources = SubjectsOf(x, k);
-              }
-              if (!sources.empty()) break;
-            }
+            sources = Speakers(x, i);
             if (Negated(x, sentence.first_token, i)) return false;
             rule = "attribution";
             confidence *= 0.9;
@@ -763,6 +798,9 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           pairs = MeetingPairs(state, sources);
           rule += "+coordinated";
         } else {
+          if (trig.frame != Frame::kAttribution && trig.frame != Frame::kEvaluation) {
+            for (const std::string& speaker : AnnouncedBy(x, i, sources)) sources.push_back(speaker);
+          }
           for (const std::string& source : sources) {
             for (const std::string& target : targets) pairs.emplace_back(source, target);
           }
