@@ -706,8 +706,11 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
                 for (size_t t = best_last + 1; t < x.s.last_token && t < best_last + 5; ++t) {
                   int m = x.MentionAt(t);
                   if (m < 0) continue;
+                  // "the accord with Iran": the event comes first; "the UN
+                  // resolution": the entity only qualifies the event.
                   size_t after = x.M(m).last_token;
-                  entity_first = EventAfter(x, after, 1).empty();
+                  entity_first = EventAfter(x, best_last + 1, t - best_last - 1).empty() &&
+                                 EventAfter(x, after, 1).empty();
                   break;
                 }
                 if (targets.empty() || !entity_first) targets = {ev};
