@@ -23,7 +23,7 @@ bool IsNegation(const std::string& w) {
   static const std::unordered_set<std::string> k = {
       "not", "n't", "never", "denied", "denies", "deny", "denying", "refused",
       "declined", "failed", "without", "unlikely", "if", "whether", "yet",
-      "could", "might", "may", "reportedly", "plot", "fictional", "would"};
+      "could", "might", "may", "reportedly", "plot", "fictional"};
   return k.count(w) > 0;
 }
 
