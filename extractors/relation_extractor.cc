@@ -588,14 +588,20 @@ std::vector<std::string> AnnouncedBy(const Sent& x, size_t i, const std::vector<
   return out;
 }
 
-bool Negated(const Sent& x, size_t from, size_t trigger) {
+// The word that negates, denies or hedges the act at token trigger ("not",
+// "denied", "could"), or "" when there is none.
+std::string Negation(const Sent& x, size_t from, size_t trigger) {
   size_t start = trigger > from + 8 ? trigger - 8 : from;
   start = std::max(start, trigger >= 3 ? std::min(start, trigger - 3) : start);
   for (size_t t = std::max(start, x.s.first_token); t < trigger; ++t) {
     // "Theresa May said": a name is no modal.
-    if (x.MentionAt(t) < 0 && IsNegation(x.Low(t))) return true;
+    if (x.MentionAt(t) < 0 && IsNegation(x.Low(t))) return x.Low(t);
   }
-  return false;
+  return "";
+}
+
+bool Negated(const Sent& x, size_t from, size_t trigger) {
+  return !Negation(x, from, trigger).empty();
 }
 
 }  // namespace
@@ -651,6 +657,8 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         const RelationTrigger& trig = *best->trigger;
         std::string trigger_text(doc.Text({doc.tokens[i].span.begin, doc.tokens[best_last].span.end}));
         std::vector<std::string> sources, targets;
+        RelationKind relation = trig.relation;
+        std::string cameo = trig.cameo;
         double confidence = trig.confidence;
         std::string rule;
         switch (trig.frame) {
@@ -717,7 +725,18 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
               }
               rule = trig.frame == Frame::kSubjectVerbObject ? "svo" : "svpo";
             }
-            if (Negated(x, sentence.first_token, i)) return false;
+            // "Russia did not support the resolution": it opposes it.
+            std::string negation = Negation(x, sentence.first_token, i);
+            if (!negation.empty()) {
+              if (trig.relation != RelationKind::kSupports ||
+                  !(negation == "not" || negation == "n't" || negation == "never" ||
+                    negation == "refused" || negation == "declined")) {
+                return false;
+              }
+              relation = RelationKind::kOpposes;
+              cameo = "12";
+              rule = "negated-" + rule;
+            }
             break;
           }
           case Frame::kNoun: {
@@ -750,7 +769,9 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
                 k >= sentence.first_token + 2 && cover[k - 2] >= 0) {
               sources.push_back(doc.mentions[cover[k - 2]].node_id);
             } else if (k > sentence.first_token && cover[k - 1] >= 0 && k + 2 > i &&
-                       doc.mentions[cover[k - 1]].kind == NodeKind::kCountry) {
+                       (doc.mentions[cover[k - 1]].kind == NodeKind::kCountry ||
+                        doc.mentions[cover[k - 1]].coreference)) {
+              // "her deadline for Russia": a possessive pronoun too.
               // "North Korean hacking attack on Sony": the actor qualifies the act.
               sources.push_back(doc.mentions[cover[k - 1]].node_id);
             } else {
@@ -815,11 +836,11 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
           RelationCandidate r;
           r.source = source;
           r.target = target;
-          r.relation = trig.relation;
+          r.relation = relation;
           r.sentence = si;
           r.trigger = trigger_text;
-          r.rule = rule + ":" + std::string(newsgraph::Name(trig.relation));
-          r.cameo = trig.cameo;
+          r.rule = rule + ":" + std::string(newsgraph::Name(relation));
+          r.cameo = cameo;
           r.confidence = confidence;
           r.event = trig.event;
           state.relations.push_back(r);
