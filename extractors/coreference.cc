@@ -1,6 +1,7 @@
 #include "extractors/coreference.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -223,7 +224,9 @@ void MergeShortForms(Document& doc, DocumentState& state) {
 void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
   MergeShortForms(doc, state);
   std::vector<int> covering = TokenMentionMap(doc);
-  std::vector<EntityMention> added;
+  // Resolved references, kept at stable addresses: each joins the history,
+  // so a chain goes on ("May ... the prime minister ... she").
+  std::deque<EntityMention> added;
   // Walk tokens in order, remembering the latest mention of each entity.
   std::vector<const EntityMention*> history;
   std::map<std::string, Gender> genders;
@@ -332,6 +335,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
       m.coreference = true;
       if (want == Want::kGroup) m.also = CoordinatedWith(doc, covering, *antecedent);
       added.push_back(m);
+      history.push_back(&added.back());
       i += length - 1;
     }
   }
