@@ -107,6 +107,15 @@ bool SameClause(const Document& doc, size_t from, size_t to) {
   return true;
 }
 
+bool AfterPreposition(const Document& doc, const EntityMention& m) {
+  static const std::unordered_set<std::string> kPrepositions = {
+      "with", "to", "by", "from", "for", "against", "on", "at", "of", "about"};
+  size_t t = m.first_token;
+  const size_t first = doc.sentences[m.sentence].first_token;
+  if (t > first && LowerToken(doc, t - 1) == "the") --t;
+  return t > first && kPrepositions.count(LowerToken(doc, t - 1)) > 0;
+}
+
 // The other members of the coordination mention m is in ("Germany,
 // France and Britain", "Kerry and Iran's Foreign Minister Zarif"): mentions
 // joined by commas and one "and", each maybe after "the" or qualified by a
@@ -321,7 +330,10 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
           if (known->second != Gender::kUnknown && known->second != gender) continue;
         }
         antecedent = *it;
-        if ((*it)->sentence == s) break;  // nearest in the same sentence
+        // The nearest in the same sentence; but "Mitsotakis met with
+        // President Trump, where he denounced": a person in a prepositional
+        // phrase only when no subject before is compatible.
+        if ((*it)->sentence == s && !(want == Want::kPerson && AfterPreposition(doc, **it))) break;
       }
       if (!antecedent) continue;
       EntityMention m;

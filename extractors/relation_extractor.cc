@@ -372,6 +372,12 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
         is_and = true;
         ++n;
       }
+      // "met with the IMF, then with President Trump": the act again.
+      if (x.Low(n) == "then") {
+        is_and = true;
+        ++n;
+        if (IsPreposition(x.Low(n))) ++n;
+      }
       if (x.Low(n) == "the") ++n;
       if (is_and) {
         // Qualifiers of the next member ("and Kashmiri separatist leader
