@@ -56,6 +56,7 @@ enum class Frame {
   kNoun,                 // X's accusations against Y
   kAttribution,          // X said Y was behind ...: Y is the target
   kEvaluation,           // X called Y a provocation: Y is the target
+  kMutual,               // X and Y clash / X clashed with Y: both ways
 };
 
 struct RelationTrigger {

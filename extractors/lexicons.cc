@@ -158,8 +158,10 @@ std::string TakeRelation(const Fields& f, LexiconData& d) {
     t.frame = Frame::kAttribution;
   } else if (f[3] == "evaluation") {
     t.frame = Frame::kEvaluation;
+  } else if (f[3] == "mutual") {
+    t.frame = Frame::kMutual;
   } else {
-    return "frame must be svo, svpo, noun, attribution or evaluation";
+    return "frame must be svo, svpo, noun, attribution, evaluation or mutual";
   }
   try {
     t.confidence = std::stod(f[4]);

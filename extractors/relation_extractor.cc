@@ -798,6 +798,17 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             rule = "noun";
             break;
           }
+          case Frame::kMutual: {
+            // "Japan and South Korea clash", "Japan clashed with Korea":
+            // each acts on the other.
+            // "a clash of cultures": a noun.
+            if (i > sentence.first_token && IsDeterminer(LowerToken(doc, i - 1))) return false;
+            sources = SubjectsOf(x, i);
+            if (LowerToken(doc, best_last + 1) == "with") targets = ObjectsAfter(x, best_last + 2, 3);
+            if (Negated(x, sentence.first_token, i)) return false;
+            rule = "mutual";
+            break;
+          }
           case Frame::kEvaluation: {
             Evaluation(x, i, &sources, &targets);
             if (Negated(x, sentence.first_token, i)) return false;
@@ -827,6 +838,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         if (targets.empty() && sources.size() >= 2 && Info(trig.relation).symmetric) {
           pairs = MeetingPairs(state, sources);
           rule += "+coordinated";
+        } else if (trig.frame == Frame::kMutual) {
+          std::vector<std::string> sides = sources;
+          sides.insert(sides.end(), targets.begin(), targets.end());
+          for (const std::string& a : sides) {
+            for (const std::string& b : sides) pairs.emplace_back(a, b);
+          }
         } else {
           if (trig.frame != Frame::kAttribution && trig.frame != Frame::kEvaluation) {
             for (const std::string& speaker : AnnouncedBy(x, i, sources)) sources.push_back(speaker);
