@@ -167,6 +167,8 @@ std::vector<std::string> ClauseSubjects(const Sent& x, size_t i) {
       if (x.Low(n) == "the") ++n;
       int next = x.MentionAt(n);
       if (next < 0) break;
+      // "... and Libya's General Khalifa Haftar": the general.
+      next = QualifiedMention(x.doc, x.cover, next);
       AddNamed(x.M(next), &out);
       k = x.M(next).last_token;
     }
