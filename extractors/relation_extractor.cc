@@ -551,6 +551,29 @@ std::vector<std::pair<std::string, std::string>> MeetingPairs(
   return pairs;
 }
 
+// A trigger used as a noun after its actor, in a phrase saying the clause's
+// subject bears it: "under EU sanctions", "the subject of United States
+// sanctions", "the target of Israeli strikes".
+bool NounUnder(const Sent& x, size_t i, std::vector<std::string>* sources,
+               std::vector<std::string>* targets) {
+  int actor = x.MentionAt(i > x.s.first_token ? i - 1 : i);
+  if (i == x.s.first_token || actor < 0) return false;
+  size_t before = x.M(actor).first_token;
+  if (before < x.s.first_token + 1) return false;
+  const std::string& w = x.Low(before - 1);
+  bool bears = w == "under" ||
+               (w == "of" && before >= x.s.first_token + 2 &&
+                (x.Low(before - 2) == "subject" || x.Low(before - 2) == "target"));
+  if (!bears) return false;
+  size_t phrase = w == "under" ? before - 1 : before - 2;
+  while (phrase > x.s.first_token && (x.Low(phrase - 1) == "the" || x.Low(phrase - 1) == "a")) {
+    --phrase;
+  }
+  *targets = SubjectsOf(x, phrase);
+  AddNamed(x.M(actor), sources);
+  return !targets->empty();
+}
+
 // Who says what the sentence reports at token i: the subject of the first
 // speech verb ("X said Y was behind"), or who follows one ("..., says the
 // FBI", "..., the FBI said").
@@ -672,6 +695,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         switch (trig.frame) {
           case Frame::kSubjectVerbObject:
           case Frame::kSubjectVerbPrepObj: {
+            // "Turkey is under EU sanctions", "Mahan has been the subject of
+            // United States sanctions": the qualifier acts on the subject.
+            if (trig.frame == Frame::kSubjectVerbObject && NounUnder(x, i, &sources, &targets)) {
+              rule = "under";
+              break;
+            }
             std::string prev = i > sentence.first_token ? LowerToken(doc, i - 1) : "";
             std::string prev2 = i > sentence.first_token + 1 ? LowerToken(doc, i - 2) : "";
             // The agent: "by X" after the verb, maybe after a short phrase
