@@ -374,6 +374,11 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
         is_and = true;
         ++n;
       }
+      // "A and B, alongside C", "A, along with B".
+      if (!is_and && (x.Low(n) == "alongside" || (x.Low(n) == "along" && x.Low(n + 1) == "with"))) {
+        is_and = true;
+        n += x.Low(n) == "along" ? 2 : 1;
+      }
       // "met with the IMF, then with President Trump": the act again.
       if (x.Low(n) == "then") {
         is_and = true;
@@ -784,12 +789,23 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             bool has_object = best->forms.size() > 1 ||
                               kNounPrepositions.count(LowerToken(doc, best_last + 1)) > 0;
             if (has_object) targets = ObjectsAfter(x, best_last + 1, 3);
-            if (LowerToken(doc, best_last + 1) == "between" && targets.size() >= 2 &&
-                Info(trig.relation).symmetric) {
-              sources = {targets[0]};
-              targets.erase(targets.begin());
-              rule = "noun-between";
-              break;
+            // "talks between A and B", "a meeting involving the heads of A
+            // and B, alongside C": among those it names.
+            size_t joined = best_last + 1;  // maybe after a place: "a meeting in Doha involving"
+            while (joined < sentence.last_token && joined < best_last + 4 &&
+                   LowerToken(doc, joined) != "between" && LowerToken(doc, joined) != "involving" &&
+                   doc.tokens[joined].shape == TokenShape::kWord) {
+              ++joined;
+            }
+            const std::string& joiner = LowerToken(doc, joined);
+            if ((joiner == "between" || joiner == "involving") && Info(trig.relation).symmetric) {
+              std::vector<std::string> members = ObjectsAfter(x, joined + 1, 4);
+              if (members.size() >= 2) {
+                sources = members;
+                targets.clear();
+                rule = "noun-between";
+                break;
+              }
             }
             if (targets.empty()) {
               std::string ev = EventAfter(x, best_last + 1);
