@@ -188,6 +188,9 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
       (b < x.s.first_token + 2 || x.MentionAt(b - 2) < 0)) {
     return ClauseSubjects(x, b - 1);
   }
+  // A headline's second verb after a comma: "Grossi meets Araghchi in
+  // Tehran, urges Iran to ...".
+  if (x.s.in_title && b > x.s.first_token && x.Low(b - 1) == ",") return ClauseSubjects(x, b - 1);
   // "..., after officially accusing the Gulf state": a participle clause
   // has the subject of the main clause; "..., the FBI says, warning": of
   // the speech verb just before.
@@ -579,6 +582,33 @@ bool NounUnder(const Sent& x, size_t i, std::vector<std::string>* sources,
   return !targets->empty();
 }
 
+bool IsHostile(RelationKind r) {
+  return r == RelationKind::kSanctions || r == RelationKind::kAttacks;
+}
+
+// The act at token i is the complement of a threat: "threatened to",
+// "vowed to", "warned it would".
+bool Threatened(const Sent& x, size_t i) {
+  static const std::unordered_set<std::string> kThreats = {
+      "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed",
+      "vowing", "warn", "warns", "warned", "warning", "pledge", "pledges", "pledged",
+      "promise", "promises", "promised"};
+  size_t t = i;
+  while (t > x.s.first_token && t + 4 > i && IsAdverb(x.Low(t - 1)) && x.Low(t - 1) != "to") --t;
+  if (t < x.s.first_token + 2) return false;
+  if (x.Low(t - 1) == "to") {
+    // "threatened on Thursday to take".
+    for (size_t k = t - 1; k > x.s.first_token && k + 5 > t; --k) {
+      if (kThreats.count(x.Low(k - 1))) return true;
+      if (x.doc.tokens[k - 1].shape == TokenShape::kPunctuation) break;
+    }
+    return false;
+  }
+  // "warned it would impose": a clause of the threat.
+  return t >= x.s.first_token + 3 && x.Low(t - 1) == "would" && x.MentionAt(t - 2) >= 0 &&
+         kThreats.count(x.Low(t - 3)) > 0;
+}
+
 // Who says what the sentence reports at token i: the subject of the first
 // speech verb ("X said Y was behind"), or who follows one ("..., says the
 // FBI", "..., the FBI said").
@@ -719,7 +749,12 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
             // "on request from", "the attack", "Sony hack says": a noun,
             // not this verb.
             const std::string& next = LowerToken(doc, best_last + 1);
-            if (IsSpeechVerb(next) || IsBe(next) || LooksLikeVerb(prev) || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
+            // "pledged further support for": a noun after a verb and its
+            // adjective.
+            bool after_verb = LooksLikeVerb(prev) ||
+                              (LooksLikeVerb(prev2) && i > sentence.first_token && cover[i - 1] < 0 &&
+                               !IsAdverb(prev) && IsLowerWord(doc.TokenText(i - 1)));
+            if (IsSpeechVerb(next) || IsBe(next) || after_verb || prev == "the" || prev == "a" || prev == "an" || (IsPreposition(prev) && prev != "to") ||
                 prev == "its" || prev == "their" || prev == "his" || prev == "her" ||
                 IsPossessive(prev) || prev == "this" || prev == "any") {
               return false;
@@ -766,6 +801,13 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
                 if (targets.empty() || !entity_first) targets = {ev};
               }
               rule = trig.frame == Frame::kSubjectVerbObject ? "svo" : "svpo";
+            }
+            // "vowed to take countermeasures against", "threatened to
+            // impose sanctions": a threat of the act.
+            if (IsHostile(relation) && Threatened(x, i)) {
+              relation = RelationKind::kThreatens;
+              cameo = "13";
+              rule = "threat-" + rule;
             }
             // "Russia did not support the resolution": it opposes it.
             std::string negation = Negation(x, sentence.first_token, i);
