@@ -100,6 +100,47 @@ TEST_F(PipelineTest, SurnamesPronounsAndLexiconOfficials) {
   EXPECT_TRUE(edges.count({"hackers", "threatens", "Sony Pictures Entertainment"}));
 }
 
+TEST_F(PipelineTest, EvaluationsOfAnActorAreCriticism) {
+  std::set<Triple> edges = Edges(Build(
+      "Russia called Japan's actions a provocation. "
+      "Lavrov said that Chinese provocation was no surprise."));
+  EXPECT_TRUE(edges.count({"Russia", "criticizes", "Japan"}));
+  // Only said of something ("was", "called ... a"), the word evaluates.
+  EXPECT_FALSE(edges.count({"Sergey Lavrov", "criticizes", "China"}));
+}
+
+TEST_F(PipelineTest, PluralPronounsNameEveryMemberOfACoordination) {
+  std::set<Triple> edges = Edges(Build(
+      "Russia, China and Japan held a meeting on Monday. They condemned North Korea."));
+  EXPECT_TRUE(edges.count({"Russia", "criticizes", "North Korea"}));
+  EXPECT_TRUE(edges.count({"China", "criticizes", "North Korea"}));
+  EXPECT_TRUE(edges.count({"Japan", "criticizes", "North Korea"}));
+}
+
+TEST_F(PipelineTest, ModalityChangesTheAct) {
+  std::set<Triple> edges = Edges(Build(
+      "Russia did not support Japan. China vowed to impose sanctions on Japan."));
+  EXPECT_TRUE(edges.count({"Russia", "opposes", "Japan"}));
+  EXPECT_FALSE(edges.count({"Russia", "supports", "Japan"}));
+  EXPECT_TRUE(edges.count({"China", "threatens", "Japan"}));
+  EXPECT_FALSE(edges.count({"China", "sanctions", "Japan"}));
+}
+
+TEST_F(PipelineTest, ActorsOfNounsAndMutualActs) {
+  std::set<Triple> edges = Edges(Build(
+      "North Korea is under US sanctions. Japan and China clashed on Monday."));
+  EXPECT_TRUE(edges.count({"United States", "sanctions", "North Korea"}));
+  EXPECT_TRUE(edges.count({"Japan", "criticizes", "China"}));
+  EXPECT_TRUE(edges.count({"China", "criticizes", "Japan"}));
+}
+
+TEST_F(PipelineTest, AnOfficialAnnouncingTheActOfTheirStateTakesPart) {
+  std::set<Triple> edges = Edges(Build(
+      "The Russian government will expel Japanese diplomats, Sergey Lavrov said."));
+  EXPECT_TRUE(edges.count({"Russia", "sanctions", "Japan"}));
+  EXPECT_TRUE(edges.count({"Sergey Lavrov", "sanctions", "Japan"}));
+}
+
 TEST_F(PipelineTest, RefusesAStageWhoseInputNobodyProvides) {
   class Needy : public Stage {
    public:
