@@ -32,13 +32,17 @@ bool IsSpeechVerb(const std::string& w) {
       "said", "says", "say", "claimed", "claims", "concluded", "concludes",
       "stated", "states", "added", "believes", "believe", "announced",
       "insisted", "alleged", "alleges", "asserted", "told", "confirmed",
-      "determined", "found", "blamed", "accused"};
+      "determined", "found", "blamed", "accused", "saying", "adding", "stating", "noting"};
   return k.count(w) > 0;
 }
 
 // A past tense or speech verb: "accused", "said".
 bool LooksLikeVerb(const std::string& w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || IsSpeechVerb(w);
+}
+
+bool IsGerund(const std::string& w) {
+  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
 }
 
 bool IsModal(const std::string& w) {
@@ -148,7 +152,17 @@ bool IsAdverb(const std::string& w) {
 // ambassadors to the US and accused the UK": France).
 std::vector<std::string> ClauseSubjects(const Sent& x, size_t i) {
   std::vector<std::string> out;
-  for (size_t t = x.s.first_token; t < i; ++t) {
+  // The clause starts after the last "which", "that" or speech verb before
+  // i: "X said that Y recalled ... and accused Z" is Y's.
+  size_t start = x.s.first_token;
+  for (size_t t = i; t > x.s.first_token; --t) {
+    const std::string& w = x.Low(t - 1);
+    if (x.MentionAt(t - 1) < 0 && (w == "which" || w == "that" || w == ";" || IsSpeechVerb(w))) {
+      start = t;
+      break;
+    }
+  }
+  for (size_t t = start; t < i; ++t) {
     int m = x.MentionAt(t);
     if (m < 0) continue;
     const EntityMention& mention = x.M(m);
@@ -175,6 +189,19 @@ std::vector<std::string> ClauseSubjects(const Sent& x, size_t i) {
     return out;
   }
   return out;
+}
+
+// The state "his country", "her government" names: the country the
+// official is affiliated with; "" for other words or people.
+std::string StateOf(const Sent& x, const EntityMention& owner, const std::string& noun) {
+  if (noun != "country" && noun != "government" && noun != "nation") return "";
+  if (owner.kind == NodeKind::kCountry) return owner.node_id;
+  auto it = x.state.entities.find(owner.node_id);
+  if (it == x.state.entities.end()) return "";
+  for (const Affiliation& a : it->second.affiliations) {
+    if (a.target.rfind("country:", 0) == 0) return a.target;
+  }
+  return "";
 }
 
 // The subjects of a predicate starting at token i: the nearest mention to
@@ -235,6 +262,17 @@ std::vector<std::string> SubjectsOf(const Sent& x, size_t i) {
     }
     const EntityMention& mention = x.M(m);
     size_t first = mention.first_token;
+    // "who use their resources to support": a possessive determiner is
+    // no subject.
+    if (mention.coreference && (w == "its" || w == "their" || w == "his" || w == "her")) {
+      // "his country had opposed": the official's state.
+      std::string state = StateOf(x, mention, x.Low(t + 1));
+      if (!state.empty()) {
+        out.push_back(state);
+        return out;
+      }
+      continue;
+    }
     // A coordination inside a prepositional phrase ("to the US and
     // Australia") is in it as a whole.
     size_t chain_first = AddCoordinatedLeft(x, m, nullptr);
@@ -307,8 +345,8 @@ std::vector<std::string> ObjectsAfter(const Sent& x, size_t j, size_t max_gap = 
     }
     int m = x.MentionAt(t);
     // "boycott the World Cup and targeted Putin": a second verb, its own
-    // object.
-    if (w == "and" && LooksLikeVerb(x.Low(t + 1))) break;
+    // object; "the attack on Friday and US President Obama": a new clause.
+    if (w == "and" && (LooksLikeVerb(x.Low(t + 1)) || out.empty())) break;
     // "encouraging firms to cease trading in Iran": past an infinitive the
     // mentions belong to its own clause.
     if (m < 0 && w == "to" && gap > 0 && x.MentionAt(t + 1) < 0 && t + 1 < x.s.last_token &&
@@ -730,6 +768,29 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
         switch (trig.frame) {
           case Frame::kSubjectVerbObject:
           case Frame::kSubjectVerbPrepObj: {
+            // "the agreement signed between Turkey and Libya": among them.
+            if (Info(trig.relation).symmetric && LowerToken(doc, best_last + 1) == "between") {
+              sources = ObjectsAfter(x, best_last + 2, 2);
+              if (sources.size() < 2) return false;
+              rule = "between";
+              break;
+            }
+            // A gerund is a noun after an article ("a regular briefing"),
+            // before an event it qualifies ("Hacking Attack") and before "of"
+            // ("U.S. Killing Of Soleimani": the act of the one before it).
+            if (IsGerund(LowerToken(doc, i))) {
+              if ((i >= sentence.first_token + 2 && IsDeterminer(LowerToken(doc, i - 2))) ||
+                  !EventAfter(x, best_last + 1, 1).empty()) {
+                return false;
+              }
+              if (LowerToken(doc, best_last + 1) == "of") {
+                if (i == sentence.first_token || cover[i - 1] < 0) return false;
+                AddNamed(doc.mentions[cover[i - 1]], &sources);
+                targets = ObjectsAfter(x, best_last + 2, 3);
+                rule = "gerund";
+                break;
+              }
+            }
             // "Turkey is under EU sanctions", "Mahan has been the subject of
             // United States sanctions": the qualifier acts on the subject.
             if (trig.frame == Frame::kSubjectVerbObject && NounUnder(x, i, &sources, &targets)) {
