@@ -116,6 +116,7 @@ void KnowledgeGraph::AddNode(const Node& node) {
     node_index_.emplace(node.id, v);
     Node& added = (*graph_)[v];
     added.aliases.erase(added.label);
+    added.aliases.erase("");  // an empty name is no alias
     return;
   }
   Node& mine = (*graph_)[it->second];
@@ -125,6 +126,7 @@ void KnowledgeGraph::AddNode(const Node& node) {
   if (!old_label.empty()) mine.aliases.insert(old_label);
   if (!node.label.empty()) mine.aliases.insert(node.label);
   mine.aliases.erase(mine.label);
+  mine.aliases.erase("");
   Prefer(mine.iso_code, node.iso_code);
   Prefer(mine.wikidata, node.wikidata);
   Prefer(mine.role, node.role);

@@ -99,7 +99,7 @@ class KnowledgeGraph {
   ~KnowledgeGraph();
 
   // Adds `node`, or merges it into the node with the same id: aliases are
-  // united, mentions added, dates widened, and empty attributes filled. The
+  // united (the label and empty names are no aliases), mentions added, dates widened, and empty attributes filled. The
   // label and attributes are chosen by a fixed order (longest, then
   // lexicographically smallest), so merging commutes.
   void AddNode(const Node& node);

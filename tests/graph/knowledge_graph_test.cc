@@ -44,6 +44,20 @@ TEST(KnowledgeGraphTest, AddingAnExistingNodeMergesIt) {
   EXPECT_EQ(n->mentions, 2u);
 }
 
+TEST(KnowledgeGraphTest, EmptyNamesAreNoAliases) {
+  // An exporter would declare the aliases key for a node with "" as its only
+  // alias and write an empty value that reads back as no alias at all.
+  KnowledgeGraph g;
+  Node first = Country("USA", "United States");
+  first.aliases = {""};
+  g.AddNode(first);
+  EXPECT_TRUE(g.FindNode("country:USA")->aliases.empty());
+  Node again = Country("USA", "");
+  again.aliases = {"", "US"};
+  g.AddNode(again);
+  EXPECT_EQ(g.FindNode("country:USA")->aliases, (std::set<std::string>{"US"}));
+}
+
 TEST(KnowledgeGraphTest, EdgesAggregatePerSourceRelationTarget) {
   KnowledgeGraph g;
   g.AddNode(Country("USA", "United States"));
