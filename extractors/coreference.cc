@@ -23,37 +23,52 @@ enum class Gender { kUnknown, kFemale, kMale };
 // "Mrs May") and well-known first names.
 Gender GenderOf(const Document& doc, const LocalEntity& e) {
   static const std::unordered_set<std::string> kFemaleNames = {
-      "theresa", "angela", "hillary", "nancy", "nikki", "condoleezza", "madeleine",
-      "federica", "ursula", "kaja", "annalena", "liz", "penny", "julie", "christine",
-      "kamala", "jacinda", "julia", "sanae", "giorgia", "marine", "chrystia", "melanie",
-      "catherine", "maria", "samantha", "susan", "linda", "margaret", "yulia", "sheikh hasina",
-      "benazir", "indira", "golda", "tzipi", "michelle", "dilma", "cristina", "michelle",
-      "mette", "sanna", "kristalina", "ngozi", "tehmina", "anne", "priti", "suella",
-      "yvette", "mary", "emily", "karine", "jen", "dana", "tammy", "kristi", "gina",
-      "janet", "tulsi", "pam", "kelly", "mao", "hua", "ing-wen", "park geun-hye"};
+      "theresa",       "angela",     "hillary",  "nancy",        "nikki",
+      "condoleezza",   "madeleine",  "federica", "ursula",       "kaja",
+      "annalena",      "liz",        "penny",    "julie",        "christine",
+      "kamala",        "jacinda",    "julia",    "sanae",        "giorgia",
+      "marine",        "chrystia",   "melanie",  "catherine",    "maria",
+      "samantha",      "susan",      "linda",    "margaret",     "yulia",
+      "sheikh hasina", "benazir",    "indira",   "golda",        "tzipi",
+      "michelle",      "dilma",      "cristina", "michelle",     "mette",
+      "sanna",         "kristalina", "ngozi",    "tehmina",      "anne",
+      "priti",         "suella",     "yvette",   "mary",         "emily",
+      "karine",        "jen",        "dana",     "tammy",        "kristi",
+      "gina",          "janet",      "tulsi",    "pam",          "kelly",
+      "mao",           "hua",        "ing-wen",  "park geun-hye"};
   static const std::unordered_set<std::string> kMaleNames = {
-      "john", "barack", "donald", "joe", "vladimir", "sergey", "sergei", "xi", "boris",
-      "emmanuel", "mohammad", "mohammed", "muhammad", "ali", "abdel", "benjamin", "recep",
-      "narendra", "imran", "shinzo", "justin", "jean-yves", "mike", "rex", "antony",
-      "marco", "dmitry", "ahmed", "hassan", "javad", "george", "tony", "david", "james",
-      "william", "robert", "michael", "richard", "thomas", "charles", "mark", "paul",
-      "peter", "olaf", "friedrich", "keir", "rishi", "fumio", "yoshihide", "moon",
-      "vitaly", "gennady", "wang", "li", "zhao", "vijay", "shah", "ajay", "hamid", "amir",
-      "qasem", "abbas", "ayatollah", "kyriakos", "nikos", "recep", "mevlut", "hakan"};
+      "john",      "barack",  "donald",    "joe",       "vladimir", "sergey",
+      "sergei",    "xi",      "boris",     "emmanuel",  "mohammad", "mohammed",
+      "muhammad",  "ali",     "abdel",     "benjamin",  "recep",    "narendra",
+      "imran",     "shinzo",  "justin",    "jean-yves", "mike",     "rex",
+      "antony",    "marco",   "dmitry",    "ahmed",     "hassan",   "javad",
+      "george",    "tony",    "david",     "james",     "william",  "robert",
+      "michael",   "richard", "thomas",    "charles",   "mark",     "paul",
+      "peter",     "olaf",    "friedrich", "keir",      "rishi",    "fumio",
+      "yoshihide", "moon",    "vitaly",    "gennady",   "wang",     "li",
+      "zhao",      "vijay",   "shah",      "ajay",      "hamid",    "amir",
+      "qasem",     "abbas",   "ayatollah", "kyriakos",  "nikos",    "recep",
+      "mevlut",    "hakan"};
   std::string role = Lower(e.node.role);
-  if (role.find("woman") != std::string::npos || role.find("queen") != std::string::npos ||
+  if (role.find("woman") != std::string::npos ||
+      role.find("queen") != std::string::npos ||
       role.find("princess") != std::string::npos) {
     return Gender::kFemale;
   }
-  if (role.find("spokesman") != std::string::npos || role.find("chairman") != std::string::npos ||
-      role.find("king") != std::string::npos || role.find("prince") != std::string::npos ||
-      role.find("sheikh") != std::string::npos || role.find("emir") != std::string::npos) {
+  if (role.find("spokesman") != std::string::npos ||
+      role.find("chairman") != std::string::npos ||
+      role.find("king") != std::string::npos ||
+      role.find("prince") != std::string::npos ||
+      role.find("sheikh") != std::string::npos ||
+      role.find("emir") != std::string::npos) {
     return Gender::kMale;
   }
   for (const EntityMention& m : doc.mentions) {
     if (m.node_id != e.node.id || m.first_token == 0) continue;
     std::string before = Lower(doc.TokenText(m.first_token - 1));
-    if (before == "mrs" || before == "mrs." || before == "ms" || before == "ms.") return Gender::kFemale;
+    if (before == "mrs" || before == "mrs." || before == "ms" ||
+        before == "ms.")
+      return Gender::kFemale;
     if (before == "mr" || before == "mr.") return Gender::kMale;
   }
   std::string label = Lower(e.node.label);
@@ -68,7 +83,8 @@ bool Compatible(const LocalEntity& e, Want want) {
     case Want::kPerson:
       return e.node.kind == NodeKind::kOfficial;
     case Want::kThing:
-      return e.node.kind == NodeKind::kCountry || (e.node.kind == NodeKind::kOrganization && !e.needs_relation);
+      return e.node.kind == NodeKind::kCountry ||
+             (e.node.kind == NodeKind::kOrganization && !e.needs_relation);
     case Want::kGroup:
       return e.needs_relation || e.node.kind == NodeKind::kCountry;
     case Want::kCountry:
@@ -82,15 +98,17 @@ bool Compatible(const LocalEntity& e, Want want) {
 // minister", "foreign secretary"); 0 when there is none.
 size_t RoleLength(const Document& doc, size_t i, size_t end) {
   static const std::unordered_set<std::string> kRoles = {
-      "minister", "spokeswoman", "spokesman", "spokesperson", "president", "premier",
-      "chancellor", "secretary", "ambassador", "envoy"};
+      "minister", "spokeswoman", "spokesman", "spokesperson", "president",
+      "premier",  "chancellor",  "secretary", "ambassador",   "envoy"};
   static const std::unordered_set<std::string> kQualifiers = {
-      "prime", "foreign", "defence", "defense", "finance", "deputy", "vice", "interior",
-      "home", "trade", "energy"};
+      "prime", "foreign",  "defence", "defense", "finance", "deputy",
+      "vice",  "interior", "home",    "trade",   "energy"};
   if (i >= end) return 0;
   const std::string& first = LowerToken(doc, i);
   if (kRoles.count(first)) return 1;
-  if (kQualifiers.count(first) && i + 1 < end && kRoles.count(LowerToken(doc, i + 1))) return 2;
+  if (kQualifiers.count(first) && i + 1 < end &&
+      kRoles.count(LowerToken(doc, i + 1)))
+    return 2;
   return 0;
 }
 
@@ -99,8 +117,9 @@ size_t RoleLength(const Document& doc, size_t i, size_t end) {
 bool SameClause(const Document& doc, size_t from, size_t to) {
   for (size_t t = from; t < to; ++t) {
     const std::string& w = LowerToken(doc, t);
-    if (doc.tokens[t].shape == TokenShape::kPunctuation || w == "and" || w == "after" ||
-        w == "before" || w == "while" || w == "but" || w == "because") {
+    if (doc.tokens[t].shape == TokenShape::kPunctuation || w == "and" ||
+        w == "after" || w == "before" || w == "while" || w == "but" ||
+        w == "because") {
       return false;
     }
   }
@@ -120,7 +139,8 @@ bool AfterPreposition(const Document& doc, const EntityMention& m) {
 // France and Britain", "Kerry and Iran's Foreign Minister Zarif"): mentions
 // joined by commas and one "and", each maybe after "the" or qualified by a
 // country. Empty when m is in none.
-std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<int>& covering,
+std::vector<std::string> CoordinatedWith(const Document& doc,
+                                         const std::vector<int>& covering,
                                          const EntityMention& m) {
   const Sentence& sent = doc.sentences[m.sentence];
   auto joiner = [&](size_t t) {
@@ -143,15 +163,18 @@ std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<
   for (;;) {
     size_t k = first;
     if (k > sent.first_token && LowerToken(doc, k - 1) == "the") --k;
-    if (k < sent.first_token + 2 || !joiner(k - 1) || covering[k - 2] < 0) break;
+    if (k < sent.first_token + 2 || !joiner(k - 1) || covering[k - 2] < 0)
+      break;
     first = member_start(doc.mentions[covering[k - 2]].first_token);
   }
   std::vector<std::string> members;
   bool has_and = false;
   size_t t = first;
   while (t < sent.last_token && covering[t] >= 0) {
-    const EntityMention& member = doc.mentions[QualifiedMention(doc, covering, covering[t])];
-    if (std::find(members.begin(), members.end(), member.node_id) == members.end()) {
+    const EntityMention& member =
+        doc.mentions[QualifiedMention(doc, covering, covering[t])];
+    if (std::find(members.begin(), members.end(), member.node_id) ==
+        members.end()) {
       members.push_back(member.node_id);
     }
     t = member.last_token;
@@ -167,7 +190,8 @@ std::vector<std::string> CoordinatedWith(const Document& doc, const std::vector<
     t = next;
   }
   if (!has_and || members.size() < 2) return {};
-  members.erase(std::remove(members.begin(), members.end(), m.node_id), members.end());
+  members.erase(std::remove(members.begin(), members.end(), m.node_id),
+                members.end());
   return members;
 }
 
@@ -183,8 +207,8 @@ void MergeShortForms(Document& doc, DocumentState& state) {
   // Security Council); businesses are named by their first words.
   auto is_business = [&](const std::string& id) {
     auto it = state.lexicon->organizations.find(id.substr(4));
-    return it == state.lexicon->organizations.end() || it->second.category == "company" ||
-           it->second.category == "media";
+    return it == state.lexicon->organizations.end() ||
+           it->second.category == "company" || it->second.category == "media";
   };
   // The businesses, in the entities' order, with their lowercase labels:
   // worked out once, not for every pair.
@@ -215,7 +239,8 @@ void MergeShortForms(Document& doc, DocumentState& state) {
     const LocalEntity& source = state.Entity(from);
     target.node.mentions += source.node.mentions;
     target.node.aliases.insert(source.node.label);
-    target.node.aliases.insert(source.node.aliases.begin(), source.node.aliases.end());
+    target.node.aliases.insert(source.node.aliases.begin(),
+                               source.node.aliases.end());
     for (EntityMention& m : doc.mentions) {
       if (m.node_id == from) m.node_id = to;
     }
@@ -230,7 +255,8 @@ void MergeShortForms(Document& doc, DocumentState& state) {
 
 }  // namespace
 
-void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+void CoreferenceStage::Run(Document& doc, DocumentState& state,
+                           KnowledgeGraph&) const {
   MergeShortForms(doc, state);
   std::vector<int> covering = TokenMentionMap(doc);
   // Resolved references, kept at stable addresses: each joins the history,
@@ -257,7 +283,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
           (w[0] != 'h' && w[0] != 's' && w[0] != 'i' && w[0] != 't')) {
         continue;
       }
-      Gender gender = w == "she" || w == "her" ? Gender::kFemale
+      Gender gender = w == "she" || w == "her"  ? Gender::kFemale
                       : w == "he" || w == "his" ? Gender::kMale
                                                 : Gender::kUnknown;
       Want want;
@@ -271,9 +297,12 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         want = Want::kGroup;
       } else if (w == "the" && i + 2 < sent.last_token && covering[i + 1] < 0 &&
                  doc.tokens[i + 1].shape == TokenShape::kWord &&
-                 (LowerToken(doc, i + 2) == "state" || LowerToken(doc, i + 2) == "kingdom" ||
-                  LowerToken(doc, i + 2) == "nation" || LowerToken(doc, i + 2) == "emirate" ||
-                  LowerToken(doc, i + 2) == "republic" || LowerToken(doc, i + 2) == "country")) {
+                 (LowerToken(doc, i + 2) == "state" ||
+                  LowerToken(doc, i + 2) == "kingdom" ||
+                  LowerToken(doc, i + 2) == "nation" ||
+                  LowerToken(doc, i + 2) == "emirate" ||
+                  LowerToken(doc, i + 2) == "republic" ||
+                  LowerToken(doc, i + 2) == "country")) {
         want = Want::kCountry;  // "the Gulf state", "the communist nation"
         length = 3;
       } else if (w == "the" && i + 1 < sent.last_token) {
@@ -282,7 +311,8 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         if (next == "country" || next == "government" || next == "nation" ||
             next == "regime" || next == "kingdom" || next == "republic") {
           want = Want::kCountry;
-        } else if (size_t role_length = RoleLength(doc, i + 1, sent.last_token)) {
+        } else if (size_t role_length =
+                       RoleLength(doc, i + 1, sent.last_token)) {
           // "the minister", "the prime minister", "the foreign minister":
           // the official whose role holds these words.
           want = Want::kPerson;
@@ -290,8 +320,9 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
           for (size_t k = i + 1; k < i + length; ++k) {
             role_word += (k > i + 1 ? " " : "") + LowerToken(doc, k);
           }
-        } else if (next == "ministry" || next == "agency" || next == "department" ||
-                   next == "council" || next == "bureau" || next == "commission" ||
+        } else if (next == "ministry" || next == "agency" ||
+                   next == "department" || next == "council" ||
+                   next == "bureau" || next == "commission" ||
                    next == "company" || next == "firm" || next == "embassy") {
           want = Want::kThing;
           role_word = next;  // the organization whose name holds this word
@@ -312,28 +343,36 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
         if (!state.Has((*it)->node_id)) continue;
         // "which U.S. officials blame on the communist nation": a
         // description is not the subject of its own clause.
-        if (length == 3 && (*it)->sentence == s && SameClause(doc, (*it)->last_token, i)) continue;
+        if (length == 3 && (*it)->sentence == s &&
+            SameClause(doc, (*it)->last_token, i))
+          continue;
         const LocalEntity& e = state.Entity((*it)->node_id);
         // "Kerry and Zarif ... they": people too, when coordinated.
         if (!Compatible(e, want) &&
-            !(want == Want::kGroup && !CoordinatedWith(doc, covering, **it).empty())) {
+            !(want == Want::kGroup &&
+              !CoordinatedWith(doc, covering, **it).empty())) {
           continue;
         }
         if (!role_word.empty()) {
-          const std::string& named = e.node.kind == NodeKind::kOfficial ? e.node.role : e.node.label;
+          const std::string& named =
+              e.node.kind == NodeKind::kOfficial ? e.node.role : e.node.label;
           if (Lower(named).find(role_word) == std::string::npos) continue;
           if (e.node.kind == NodeKind::kCountry) continue;
         }
         if (gender != Gender::kUnknown && want == Want::kPerson) {
           auto known = genders.find(e.node.id);
-          if (known == genders.end()) known = genders.emplace(e.node.id, GenderOf(doc, e)).first;
-          if (known->second != Gender::kUnknown && known->second != gender) continue;
+          if (known == genders.end())
+            known = genders.emplace(e.node.id, GenderOf(doc, e)).first;
+          if (known->second != Gender::kUnknown && known->second != gender)
+            continue;
         }
         antecedent = *it;
         // The nearest in the same sentence; but "Mitsotakis met with
         // President Trump, where he denounced": a person in a prepositional
         // phrase only when no subject before is compatible.
-        if ((*it)->sentence == s && !(want == Want::kPerson && AfterPreposition(doc, **it))) break;
+        if ((*it)->sentence == s &&
+            !(want == Want::kPerson && AfterPreposition(doc, **it)))
+          break;
       }
       if (!antecedent) continue;
       EntityMention m;
@@ -345,7 +384,8 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&)
       m.kind = antecedent->kind;
       m.rule = "coreference";
       m.coreference = true;
-      if (want == Want::kGroup) m.also = CoordinatedWith(doc, covering, *antecedent);
+      if (want == Want::kGroup)
+        m.also = CoordinatedWith(doc, covering, *antecedent);
       added.push_back(m);
       history.push_back(&added.back());
       i += length - 1;

@@ -38,6 +38,12 @@ class RelationStage : public Stage {
   };
 
  private:
+  // The triggers whose words follow token i of the sentence in order, with
+  // short gaps, each with the token of its last word: the longest first.
+  std::vector<std::pair<const IndexedTrigger*, size_t>> Matches(const Document& doc,
+                                                                const Sentence& sentence,
+                                                                size_t i) const;
+
   // Surface form of a first word -> triggers starting with it.
   std::unordered_map<std::string, std::vector<IndexedTrigger>> index_;
 };

@@ -11,10 +11,11 @@ namespace {
 
 bool IsNamingVerb(const std::string& w) {
   static const std::unordered_set<std::string> k = {
-      "call", "calls", "called", "calling", "describe", "describes", "described",
-      "describing", "brand", "brands", "branded", "branding", "label", "labels",
-      "labelled", "labeled", "labelling", "labeling", "term", "termed", "terming",
-      "dub", "dubbed", "dubbing"};
+      "call",      "calls",     "called",     "calling", "describe",
+      "describes", "described", "describing", "brand",   "brands",
+      "branded",   "branding",  "label",      "labels",  "labelled",
+      "labeled",   "labelling", "labeling",   "term",    "termed",
+      "terming",   "dub",       "dubbed",     "dubbing"};
   return k.count(w) > 0;
 }
 
@@ -24,7 +25,8 @@ bool IsNamingVerb(const std::string& w) {
 // and of whom or what. "X called/described Y (as) a <word>": the object of
 // the naming verb; "X said (that) Y was <word>" and "Y is <word>, X said":
 // the subject of the clause. A pronoun object stands for the latest event.
-void Evaluation(const SentenceView& x, size_t i, std::vector<std::string>* sources,
+void Evaluation(const SentenceView& x, size_t i,
+                std::vector<std::string>* sources,
                 std::vector<std::string>* targets) {
   size_t lower = i > x.s.first_token + 15 ? i - 15 : x.s.first_token;
   size_t verb = i;
@@ -66,8 +68,8 @@ void Evaluation(const SentenceView& x, size_t i, std::vector<std::string>* sourc
   // act.
   if (!IsNamingVerb(x.Low(verb))) {
     size_t t = i;
-    while (t > object && t + 5 > i && !IsBe(x.Low(t - 1)) && x.Low(t - 1) != "as" &&
-           x.MentionAt(t - 1) < 0) {
+    while (t > object && t + 5 > i && !IsBe(x.Low(t - 1)) &&
+           x.Low(t - 1) != "as" && x.MentionAt(t - 1) < 0) {
       --t;
     }
     if (t == object || t + 5 <= i || x.MentionAt(t - 1) >= 0) return;
@@ -120,7 +122,8 @@ std::vector<std::pair<std::string, std::string>> MeetingPairs(
   std::vector<std::pair<std::string, std::string>> pairs;
   for (size_t a = 0; a < members.size(); ++a) {
     for (size_t b = a + 1; b < members.size(); ++b) {
-      if (!counterparts || roles[a] == roles[b]) pairs.emplace_back(members[a], members[b]);
+      if (!counterparts || roles[a] == roles[b])
+        pairs.emplace_back(members[a], members[b]);
     }
   }
   return pairs;
@@ -129,19 +132,22 @@ std::vector<std::pair<std::string, std::string>> MeetingPairs(
 // A trigger used as a noun after its actor, in a phrase saying the clause's
 // subject bears it: "under EU sanctions", "the subject of United States
 // sanctions", "the target of Israeli strikes".
-bool NounUnder(const SentenceView& x, size_t i, std::vector<std::string>* sources,
+bool NounUnder(const SentenceView& x, size_t i,
+               std::vector<std::string>* sources,
                std::vector<std::string>* targets) {
   int actor = x.MentionAt(i > x.s.first_token ? i - 1 : i);
   if (i == x.s.first_token || actor < 0) return false;
   size_t before = x.M(actor).first_token;
   if (before < x.s.first_token + 1) return false;
   const std::string& w = x.Low(before - 1);
-  bool bears = w == "under" ||
-               (w == "of" && before >= x.s.first_token + 2 &&
-                (x.Low(before - 2) == "subject" || x.Low(before - 2) == "target"));
+  bool bears =
+      w == "under" ||
+      (w == "of" && before >= x.s.first_token + 2 &&
+       (x.Low(before - 2) == "subject" || x.Low(before - 2) == "target"));
   if (!bears) return false;
   size_t phrase = w == "under" ? before - 1 : before - 2;
-  while (phrase > x.s.first_token && (x.Low(phrase - 1) == "the" || x.Low(phrase - 1) == "a")) {
+  while (phrase > x.s.first_token &&
+         (x.Low(phrase - 1) == "the" || x.Low(phrase - 1) == "a")) {
     --phrase;
   }
   *targets = SubjectsOf(x, phrase);
@@ -158,11 +164,14 @@ bool IsHostile(RelationKind r) {
 // "vowed to", "warned it would".
 bool Threatened(const SentenceView& x, size_t i) {
   static const std::unordered_set<std::string> kThreats = {
-      "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed",
-      "vowing", "warn", "warns", "warned", "warning", "pledge", "pledges", "pledged",
-      "promise", "promises", "promised"};
+      "threaten", "threatens", "threatened", "threatening", "vow",
+      "vows",     "vowed",     "vowing",     "warn",        "warns",
+      "warned",   "warning",   "pledge",     "pledges",     "pledged",
+      "promise",  "promises",  "promised"};
   size_t t = i;
-  while (t > x.s.first_token && t + 4 > i && IsAdverb(x.Low(t - 1)) && x.Low(t - 1) != "to") --t;
+  while (t > x.s.first_token && t + 4 > i && IsAdverb(x.Low(t - 1)) &&
+         x.Low(t - 1) != "to")
+    --t;
   if (t < x.s.first_token + 2) return false;
   if (x.Low(t - 1) == "to") {
     // "threatened on Thursday to take".
@@ -173,14 +182,15 @@ bool Threatened(const SentenceView& x, size_t i) {
     return false;
   }
   // "warned it would impose": a clause of the threat.
-  return t >= x.s.first_token + 3 && x.Low(t - 1) == "would" && x.MentionAt(t - 2) >= 0 &&
-         kThreats.count(x.Low(t - 3)) > 0;
+  return t >= x.s.first_token + 3 && x.Low(t - 1) == "would" &&
+         x.MentionAt(t - 2) >= 0 && kThreats.count(x.Low(t - 3)) > 0;
 }
 
 // "The British government is to expel 23 Russian diplomats, Theresa May
 // said": an official who announces an act of the state or body they serve
 // takes part in it.
-std::vector<std::string> AnnouncedBy(const SentenceView& x, size_t i, const std::vector<std::string>& sources) {
+std::vector<std::string> AnnouncedBy(const SentenceView& x, size_t i,
+                                     const std::vector<std::string>& sources) {
   std::vector<std::string> out;
   size_t verb = i;
   std::vector<std::string> speakers = Speakers(x, i, &verb);
@@ -191,9 +201,12 @@ std::vector<std::string> AnnouncedBy(const SentenceView& x, size_t i, const std:
   }
   for (const std::string& speaker : speakers) {
     auto it = x.state.entities.find(speaker);
-    if (it == x.state.entities.end() || it->second.node.kind != NodeKind::kOfficial) continue;
+    if (it == x.state.entities.end() ||
+        it->second.node.kind != NodeKind::kOfficial)
+      continue;
     for (const Affiliation& a : it->second.affiliations) {
-      if (std::find(sources.begin(), sources.end(), a.target) != sources.end() &&
+      if (std::find(sources.begin(), sources.end(), a.target) !=
+              sources.end() &&
           std::find(sources.begin(), sources.end(), speaker) == sources.end()) {
         out.push_back(speaker);
         break;

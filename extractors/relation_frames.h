@@ -19,7 +19,8 @@ namespace newsgraph {
 // and of whom or what. "X called/described Y (as) a <word>": the object of
 // the naming verb; "X said (that) Y was <word>" and "Y is <word>, X said":
 // the subject of the clause. A pronoun object stands for the latest event.
-void Evaluation(const SentenceView& x, size_t i, std::vector<std::string>* sources,
+void Evaluation(const SentenceView& x, size_t i,
+                std::vector<std::string>* sources,
                 std::vector<std::string>* targets);
 
 // Who meets whom when several take part together: every pair; but a
@@ -32,7 +33,8 @@ std::vector<std::pair<std::string, std::string>> MeetingPairs(
 // A trigger used as a noun after its actor, in a phrase saying the clause's
 // subject bears it: "under EU sanctions", "the subject of United States
 // sanctions", "the target of Israeli strikes".
-bool NounUnder(const SentenceView& x, size_t i, std::vector<std::string>* sources,
+bool NounUnder(const SentenceView& x, size_t i,
+               std::vector<std::string>* sources,
                std::vector<std::string>* targets);
 
 // Relations whose threat is a threat: sanctions and attacks.
@@ -45,7 +47,8 @@ bool Threatened(const SentenceView& x, size_t i);
 // "The British government is to expel 23 Russian diplomats, Theresa May
 // said": an official who announces an act of the state or body they serve
 // takes part in it.
-std::vector<std::string> AnnouncedBy(const SentenceView& x, size_t i, const std::vector<std::string>& sources);
+std::vector<std::string> AnnouncedBy(const SentenceView& x, size_t i,
+                                     const std::vector<std::string>& sources);
 
 }  // namespace newsgraph
 

@@ -13,25 +13,27 @@ namespace {
 // "could", "reportedly").
 bool IsNegation(const std::string& w) {
   static const std::unordered_set<std::string> k = {
-      "not", "n't", "never", "denied", "denies", "deny", "denying", "refused",
-      "declined", "failed", "without", "unlikely", "if", "whether", "yet",
-      "could", "might", "may", "reportedly", "plot", "fictional"};
+      "not",        "n't",     "never",    "denied", "denies",  "deny",
+      "denying",    "refused", "declined", "failed", "without", "unlikely",
+      "if",         "whether", "yet",      "could",  "might",   "may",
+      "reportedly", "plot",    "fictional"};
   return k.count(w) > 0;
 }
 
 // An auxiliary or modal that opens a clause after its subject ("it
 // would", "it has").
 bool IsModal(const std::string& w) {
-  return w == "will" || w == "would" || w == "could" || w == "can" || w == "may" ||
-         w == "might" || w == "must" || w == "should" || w == "had" || w == "has" ||
-         w == "was" || w == "is";
+  return w == "will" || w == "would" || w == "could" || w == "can" ||
+         w == "may" || w == "might" || w == "must" || w == "should" ||
+         w == "had" || w == "has" || w == "was" || w == "is";
 }
 
 // The first token of mention m with its possessor ("Libya's General
 // Khalifa Haftar" starts at "Libya").
 size_t UnitStart(const SentenceView& x, int m) {
   size_t first = x.M(m).first_token;
-  if (first >= x.s.first_token + 2 && IsPossessive(x.doc.TokenText(first - 1))) {
+  if (first >= x.s.first_token + 2 &&
+      IsPossessive(x.doc.TokenText(first - 1))) {
     int owner = x.MentionAt(first - 2);
     if (owner >= 0) return x.M(owner).first_token;
   }
@@ -40,7 +42,8 @@ size_t UnitStart(const SentenceView& x, int m) {
 
 // Mentions coordinated with mention `m` to its left ("Russia and China",
 // "Saudi Arabia, the UAE and Egypt"); returns the first token of the chain.
-size_t AddCoordinatedLeft(const SentenceView& x, int m, std::vector<std::string>* out) {
+size_t AddCoordinatedLeft(const SentenceView& x, int m,
+                          std::vector<std::string>* out) {
   size_t first = UnitStart(x, m);
   std::vector<std::string> chain;
   size_t chain_first = first;
@@ -72,17 +75,20 @@ bool InPrepositionalPhrase(const SentenceView& x, size_t first) {
   // "the delegations of Cyprus, Greece and Israel met": the states act.
   if (before == "of" && first >= x.s.first_token + 2) {
     static const std::unordered_set<std::string> kGroups = {
-        "delegations", "delegation", "leaders", "representatives", "governments",
-        "heads", "ministers", "envoys", "officials"};
+        "delegations",     "delegation",  "leaders",
+        "representatives", "governments", "heads",
+        "ministers",       "envoys",      "officials"};
     if (kGroups.count(x.Low(first - 2))) return false;
   }
   return IsPreposition(before) ||
-         (first >= x.s.first_token + 2 && before == "the" && IsPreposition(x.Low(first - 2)));
+         (first >= x.s.first_token + 2 && before == "the" &&
+          IsPreposition(x.Low(first - 2)));
 }
 
 // The state "his country", "her government" names: the country the
 // official is affiliated with; "" for other words or people.
-std::string StateOf(const SentenceView& x, const EntityMention& owner, const std::string& noun) {
+std::string StateOf(const SentenceView& x, const EntityMention& owner,
+                    const std::string& noun) {
   if (noun != "country" && noun != "government" && noun != "nation") return "";
   if (owner.kind == NodeKind::kCountry) return owner.node_id;
   auto it = x.state.entities.find(owner.node_id);
@@ -98,25 +104,28 @@ std::string StateOf(const SentenceView& x, const EntityMention& owner, const std
 // A preposition ("in", "against", "towards").
 bool IsPreposition(const std::string& w) {
   static const std::unordered_set<std::string> k = {
-      "in", "at", "of", "from", "for", "with", "to", "on", "by", "against",
-      "over", "about", "after", "into", "between", "among", "than", "toward",
-      "towards", "like", "via", "under", "before", "since", "during"};
+      "in",      "at",     "of",      "from",   "for",     "with",  "to",
+      "on",      "by",     "against", "over",   "about",   "after", "into",
+      "between", "among",  "than",    "toward", "towards", "like",  "via",
+      "under",   "before", "since",   "during"};
   return k.count(w) > 0;
 }
 
 // A verb that reports speech or a finding ("said", "alleged", "adding").
 bool IsSpeechVerb(const std::string& w) {
   static const std::unordered_set<std::string> k = {
-      "said", "says", "say", "claimed", "claims", "concluded", "concludes",
-      "stated", "states", "added", "believes", "believe", "announced",
-      "insisted", "alleged", "alleges", "asserted", "told", "confirmed",
-      "determined", "found", "blamed", "accused", "saying", "adding", "stating", "noting"};
+      "said",      "says",       "say",     "claimed", "claims",   "concluded",
+      "concludes", "stated",     "states",  "added",   "believes", "believe",
+      "announced", "insisted",   "alleged", "alleges", "asserted", "told",
+      "confirmed", "determined", "found",   "blamed",  "accused",  "saying",
+      "adding",    "stating",    "noting"};
   return k.count(w) > 0;
 }
 
 // A past tense or speech verb: "accused", "said".
 bool LooksLikeVerb(const std::string& w) {
-  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || IsSpeechVerb(w);
+  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+         IsSpeechVerb(w);
 }
 
 // An -ing form ("killing", "briefing").
@@ -126,8 +135,9 @@ bool IsGerund(const std::string& w) {
 
 // An article, possessive or demonstrative ("the", "its", "those").
 bool IsDeterminer(const std::string& w) {
-  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
-         w == "her" || w == "this" || w == "these" || w == "those" || w == "that";
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" ||
+         w == "his" || w == "her" || w == "this" || w == "these" ||
+         w == "those" || w == "that";
 }
 
 // A lowercase word: letters and hyphens, not a number or a sign.
@@ -151,10 +161,11 @@ void AddNamed(const EntityMention& m, std::vector<std::string>* out) {
 // A word that may stand between a subject and its verb: an -ly adverb,
 // an auxiliary, "also", "then" ...
 bool IsAdverb(const std::string& w) {
-  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) || w == "also" ||
-         w == "then" || w == "later" || w == "again" || w == "has" || w == "have" ||
-         w == "had" || w == "will" || w == "would" || w == "is" || w == "are" || w == "was" ||
-         w == "were" || w == "in" || w == "a" || w == "an" || w == "the" || w == "to";
+  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) ||
+         w == "also" || w == "then" || w == "later" || w == "again" ||
+         w == "has" || w == "have" || w == "had" || w == "will" ||
+         w == "would" || w == "is" || w == "are" || w == "was" || w == "were" ||
+         w == "in" || w == "a" || w == "an" || w == "the" || w == "to";
 }
 
 // The subject of the clause that ends before token i: the first mention of
@@ -167,7 +178,8 @@ std::vector<std::string> ClauseSubjects(const SentenceView& x, size_t i) {
   size_t start = x.s.first_token;
   for (size_t t = i; t > x.s.first_token; --t) {
     const std::string& w = x.Low(t - 1);
-    if (x.MentionAt(t - 1) < 0 && (w == "which" || w == "that" || w == ";" || IsSpeechVerb(w))) {
+    if (x.MentionAt(t - 1) < 0 &&
+        (w == "which" || w == "that" || w == ";" || IsSpeechVerb(w))) {
       start = t;
       break;
     }
@@ -177,7 +189,8 @@ std::vector<std::string> ClauseSubjects(const SentenceView& x, size_t i) {
     if (m < 0) continue;
     const EntityMention& mention = x.M(m);
     size_t end = mention.last_token;
-    bool possessor = end < x.s.last_token && IsPossessive(x.doc.TokenText(end)) &&
+    bool possessor = end < x.s.last_token &&
+                     IsPossessive(x.doc.TokenText(end)) &&
                      x.MentionAt(end + 1) >= 0;
     if (InPrepositionalPhrase(x, mention.first_token) || possessor) {
       t = end - 1;
@@ -214,20 +227,22 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
   }
   // A headline's second verb after a comma: "Grossi meets Araghchi in
   // Tehran, urges Iran to ...".
-  if (x.s.in_title && b > x.s.first_token && x.Low(b - 1) == ",") return ClauseSubjects(x, b - 1);
+  if (x.s.in_title && b > x.s.first_token && x.Low(b - 1) == ",")
+    return ClauseSubjects(x, b - 1);
   // "..., after officially accusing the Gulf state": a participle clause
   // has the subject of the main clause; "..., the FBI says, warning": of
   // the speech verb just before.
   const std::string& verb = x.Low(i);
-  if (verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0 && b > x.s.first_token) {
+  if (verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0 &&
+      b > x.s.first_token) {
     const std::string& lead = x.Low(b - 1);
     if (lead == "," && b >= x.s.first_token + 3 && IsSpeechVerb(x.Low(b - 2)) &&
         x.MentionAt(b - 3) >= 0) {
       AddNamed(x.M(x.MentionAt(b - 3)), &out);
       return out;
     }
-    if (lead == "after" || lead == "before" || lead == "while" || lead == "when" ||
-        lead == "," || lead == "since" || lead == "by") {
+    if (lead == "after" || lead == "before" || lead == "while" ||
+        lead == "when" || lead == "," || lead == "since" || lead == "by") {
       return ClauseSubjects(x, b - 1);
     }
   }
@@ -261,7 +276,8 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
     size_t first = mention.first_token;
     // "who use their resources to support": a possessive determiner is
     // no subject.
-    if (mention.coreference && (w == "its" || w == "their" || w == "his" || w == "her")) {
+    if (mention.coreference &&
+        (w == "its" || w == "their" || w == "his" || w == "her")) {
       // "his country had opposed": the official's state.
       std::string state = StateOf(x, mention, x.Low(t + 1));
       if (!state.empty()) {
@@ -277,32 +293,40 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
     if (in_pp) {
       // "after Canada arrested": a conjunction opens a clause whose subject
       // stands right before the verb.
-      size_t lead = chain_first > x.s.first_token ? chain_first - 1 : chain_first;
+      size_t lead =
+          chain_first > x.s.first_token ? chain_first - 1 : chain_first;
       if (x.Low(lead) == "the" && lead > x.s.first_token) --lead;
       static const std::unordered_set<std::string> kConjunctions = {
-          "after", "before", "since", "as", "until", "because", "when", "while"};
+          "after", "before",  "since", "as",
+          "until", "because", "when",  "while"};
       size_t gap = mention.last_token;
       while (gap < i && IsAdverb(x.Low(gap))) ++gap;
       // "with Republicans applauding": so does "with" before a participle.
-      bool participle = verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0;
-      if ((kConjunctions.count(x.Low(lead)) || (participle && x.Low(lead) == "with")) && gap == i) {
+      bool participle =
+          verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0;
+      if ((kConjunctions.count(x.Low(lead)) ||
+           (participle && x.Low(lead) == "with")) &&
+          gap == i) {
         in_pp = false;
       }
     }
     if (in_pp) first = chain_first;
-    bool possessor = IsPossessive(x.doc.TokenText(mention.last_token < x.s.last_token
-                                                      ? mention.last_token
-                                                      : mention.last_token - 1)) &&
-                     mention.last_token < i;
+    bool possessor =
+        IsPossessive(x.doc.TokenText(mention.last_token < x.s.last_token
+                                         ? mention.last_token
+                                         : mention.last_token - 1)) &&
+        mention.last_token < i;
     // Inside an apposition: the comma-delimited stretch starts with a/an/the.
     bool apposition = false;
     for (size_t k = first; k > x.s.first_token && k + 12 > first; --k) {
       if (x.Low(k - 1) == ",") {
         std::string after_comma = x.Low(k);
         // ", which U.S. officials blame": the relative clause's own subject.
-        bool relative_subject = (after_comma == "who" || after_comma == "which") && k + 1 == first;
-        apposition = (after_comma == "a" || after_comma == "an" || after_comma == "who" ||
-                      after_comma == "which") && !relative_subject && k > x.s.first_token + 1 &&
+        bool relative_subject =
+            (after_comma == "who" || after_comma == "which") && k + 1 == first;
+        apposition = (after_comma == "a" || after_comma == "an" ||
+                      after_comma == "who" || after_comma == "which") &&
+                     !relative_subject && k > x.s.first_token + 1 &&
                      x.MentionAt(k - 2) >= 0;
         break;
       }
@@ -329,15 +353,16 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
 
 // The objects after token j: the first mention (its head when it is a
 // possessor: "Beijing's ally North Korea"), and those coordinated with it.
-std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t max_gap) {
+std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j,
+                                      size_t max_gap) {
   std::vector<std::string> out;
   size_t gap = 0;
   for (size_t t = j; t < x.s.last_token && gap <= max_gap; ++t) {
     const std::string& w = x.Low(t);
     bool quote = w == "\"" || w == "\u201c" || w == "\u201d" || w == "'";
     if (quote && x.MentionAt(t + 1) >= 0) continue;  // Egypt condemns "Israel"
-    if (w == "," || w == "." || w == ";" || w == "that" || w == "which" || w == "who" ||
-        w == "\u2014" || w == "(" || w == ":" || quote) {
+    if (w == "," || w == "." || w == ";" || w == "that" || w == "which" ||
+        w == "who" || w == "\u2014" || w == "(" || w == ":" || quote) {
       break;
     }
     int m = x.MentionAt(t);
@@ -346,8 +371,8 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t ma
     if (w == "and" && (LooksLikeVerb(x.Low(t + 1)) || out.empty())) break;
     // "encouraging firms to cease trading in Iran": past an infinitive the
     // mentions belong to its own clause.
-    if (m < 0 && w == "to" && gap > 0 && x.MentionAt(t + 1) < 0 && t + 1 < x.s.last_token &&
-        IsLowerWord(x.doc.TokenText(t + 1)) &&
+    if (m < 0 && w == "to" && gap > 0 && x.MentionAt(t + 1) < 0 &&
+        t + 1 < x.s.last_token && IsLowerWord(x.doc.TokenText(t + 1)) &&
         !IsDeterminer(x.Low(t + 1))) {
       break;
     }
@@ -359,7 +384,8 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t ma
     // "warned they would", "warned it risked": a pronoun that starts a
     // clause is its subject, not the object.
     if (mention->coreference && (w == "he" || w == "she" || w == "they" ||
-                                 (w == "it" && (LooksLikeVerb(x.Low(t + 1)) || IsModal(x.Low(t + 1)))))) {
+                                 (w == "it" && (LooksLikeVerb(x.Low(t + 1)) ||
+                                                IsModal(x.Low(t + 1)))))) {
       break;
     }
     // "its European Union partners": a possessive pronoun only qualifies.
@@ -377,10 +403,12 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t ma
     if (next >= 0 && next != m && x.M(next).kind == NodeKind::kOfficial) {
       mention = &x.M(next);
     } else if (mention->kind == NodeKind::kCountry) {
-      for (size_t k = mention->last_token; k < x.s.last_token && k < mention->last_token + 7; ++k) {
+      for (size_t k = mention->last_token;
+           k < x.s.last_token && k < mention->last_token + 7; ++k) {
         if (x.Low(k) != ",") continue;
         int named = x.MentionAt(k + 1);
-        if (named >= 0 && x.M(named).kind == NodeKind::kOfficial && x.M(named).rule == "role+name") {
+        if (named >= 0 && x.M(named).kind == NodeKind::kOfficial &&
+            x.M(named).rule == "role+name") {
           mention = &x.M(named);
         }
         break;
@@ -395,7 +423,8 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t ma
           mention = &x.M(head);
           break;
         }
-        if (x.Low(k) == "," || x.Low(k) == "and" || x.Low(k) == "or" || IsPreposition(x.Low(k))) {
+        if (x.Low(k) == "," || x.Low(k) == "and" || x.Low(k) == "or" ||
+            IsPreposition(x.Low(k))) {
           break;
         }
       }
@@ -413,7 +442,8 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t ma
         ++n;
       }
       // "A and B, alongside C", "A, along with B".
-      if (!is_and && (x.Low(n) == "alongside" || (x.Low(n) == "along" && x.Low(n + 1) == "with"))) {
+      if (!is_and && (x.Low(n) == "alongside" ||
+                      (x.Low(n) == "along" && x.Low(n + 1) == "with"))) {
         is_and = true;
         n += x.Low(n) == "along" ? 2 : 1;
       }
@@ -428,7 +458,8 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t ma
         // Qualifiers of the next member ("and Kashmiri separatist leader
         // Farooq"), but not a second verb ("and accused the UK").
         while (n < x.s.last_token && n < k + 4 && x.MentionAt(n) < 0 &&
-               x.doc.tokens[n].shape == TokenShape::kWord && !LooksLikeVerb(x.Low(n))) {
+               x.doc.tokens[n].shape == TokenShape::kWord &&
+               !LooksLikeVerb(x.Low(n))) {
           ++n;
         }
       }
@@ -470,7 +501,8 @@ std::string EventBefore(const SentenceView& x, size_t i) {
   size_t best_begin = 0;
   for (const LocalEvent& ev : x.state.events) {
     for (const Span& span : ev.mentions) {
-      if (span.begin >= begin && span.end <= end && (best.empty() || span.begin > best_begin)) {
+      if (span.begin >= begin && span.end <= end &&
+          (best.empty() || span.begin > best_begin)) {
         best = ev.id;
         best_begin = span.begin;
       }
@@ -482,7 +514,8 @@ std::string EventBefore(const SentenceView& x, size_t i) {
 // Who says what the sentence reports at token i: the subject of the first
 // speech verb ("X said Y was behind"), or who follows one ("..., says the
 // FBI", "..., the FBI said").
-std::vector<std::string> Speakers(const SentenceView& x, size_t i, size_t* verb) {
+std::vector<std::string> Speakers(const SentenceView& x, size_t i,
+                                  size_t* verb) {
   std::vector<std::string> out;
   for (size_t k = x.s.first_token; k < x.s.last_token; ++k) {
     if (!IsSpeechVerb(x.Low(k)) || x.MentionAt(k) >= 0) continue;

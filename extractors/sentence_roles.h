@@ -71,7 +71,8 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i);
 
 // The objects after token j: the first mention (its head when it is a
 // possessor: "Beijing's ally North Korea"), and those coordinated with it.
-std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j, size_t max_gap = 6);
+std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j,
+                                      size_t max_gap = 6);
 
 // Event mentioned in tokens [j, j + 6) of the sentence, as an object.
 std::string EventAfter(const SentenceView& x, size_t j, size_t window = 6);
@@ -83,7 +84,8 @@ std::string EventBefore(const SentenceView& x, size_t i);
 // Who says what the sentence reports at token i: the subject of the first
 // speech verb ("X said Y was behind"), or who follows one ("..., says the
 // FBI", "..., the FBI said").
-std::vector<std::string> Speakers(const SentenceView& x, size_t i, size_t* verb = nullptr);
+std::vector<std::string> Speakers(const SentenceView& x, size_t i,
+                                  size_t* verb = nullptr);
 
 // The word that negates, denies or hedges the act at token trigger ("not",
 // "denied", "could"), or "" when there is none.
