@@ -518,6 +518,16 @@ std::vector<std::string> Speakers(const SentenceView& x, size_t i,
                                   size_t* verb) {
   std::vector<std::string> out;
   for (size_t k = x.s.first_token; k < x.s.last_token; ++k) {
+    // "According to Pakistan's Foreign Office spokesperson Mohammad Faisal,
+    // ...", "..., according to a tweet by Mike Pompeo".
+    if (x.Low(k) == "according" && x.Low(k + 1) == "to") {
+      out = ObjectsAfter(x, k + 2, 5);
+      if (!out.empty()) {
+        if (verb) *verb = k;
+        break;
+      }
+      continue;
+    }
     if (!IsSpeechVerb(x.Low(k)) || x.MentionAt(k) >= 0) continue;
     if (verb) *verb = k;
     if (k < i) {

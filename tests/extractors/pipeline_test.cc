@@ -141,6 +141,12 @@ TEST_F(PipelineTest, AnOfficialAnnouncingTheActOfTheirStateTakesPart) {
   EXPECT_TRUE(edges.count({"Sergey Lavrov", "sanctions", "Japan"}));
 }
 
+TEST_F(PipelineTest, AccordingToNamesTheSpeaker) {
+  std::set<Triple> edges =
+      Edges(Build("North Korea was behind the hack, according to the FBI."));
+  EXPECT_TRUE(edges.count({"Federal Bureau of Investigation", "accuses", "North Korea"}));
+}
+
 TEST_F(PipelineTest, RefusesAStageWhoseInputNobodyProvides) {
   class Needy : public Stage {
    public:
