@@ -24,6 +24,52 @@ bool NounContextBefore(const std::string& w) {
   return k.count(w) > 0;
 }
 
+// The first token of the nouns and adjectives that qualify the trigger at
+// token i ("maritime border agreement", "retaliatory tariffs"): at most two
+// lowercase words, no article, verb, time word or mention.
+size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
+                      const Sentence& sent, size_t i) {
+  static const std::unordered_set<std::string> kNot = {
+      "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+      "our", "any", "such", "of", "and", "or", "to", "in", "on", "for", "with", "by",
+      "recent", "latest", "last", "new", "first", "second", "alleged", "further",
+      "planned", "upcoming", "fresh", "more", "other", "same", "another", "after",
+      "over", "against", "about", "since", "following", "is", "was", "are", "were",
+      // Verbs that take these nouns ("hold talks", "impose sanctions").
+      "hold", "holds", "make", "makes", "take", "takes", "give", "gives", "impose", "imposes",
+      "launch", "launches", "sign", "signs", "stage", "stages", "conduct", "conducts",
+      "resume", "resumes", "begin", "begins", "start", "starts", "end", "ends", "open",
+      "opens", "call", "calls", "seek", "seeks", "announce", "announces", "join", "joins",
+      "back", "backs", "condemn", "condemns", "reject", "rejects", "attend", "attends"};
+  // The phrase must open after what opens a noun phrase: an article, a
+  // possessive, a preposition, a name, punctuation ("will impose tariffs"
+  // is no name of the tariffs).
+  static const std::unordered_set<std::string> kOpeners = {
+      "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+      "our", "of", "in", "on", "for", "with", "by", "after", "over", "against",
+      "about", "since", "following", "'s", "\u2019s"};
+  auto opens = [&](size_t t) {
+    return (covering[t] >= 0 && doc.mentions[covering[t]].kind == NodeKind::kCountry) ||
+           doc.tokens[t].shape == TokenShape::kPunctuation || kOpeners.count(LowerToken(doc, t));
+  };
+  size_t start = i;
+  size_t best = i;
+  while (start > sent.first_token && start + 2 > i) {
+    size_t t = start - 1;
+    std::string_view text = doc.TokenText(t);
+    const std::string& w = LowerToken(doc, t);
+    if (covering[t] >= 0 || doc.tokens[t].shape != TokenShape::kWord || text.empty() ||
+        !(text[0] >= 'a' && text[0] <= 'z') || kNot.count(w) ||
+        (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+        (w.size() > 2 && w.compare(w.size() - 2, 2, "ly") == 0)) {
+      break;
+    }
+    start = t;
+    if (start == sent.first_token || opens(start - 1)) best = start;
+  }
+  return best;
+}
+
 // The first mention of the sentence before token `limit` that is not in a
 // prepositional phrase, with the mentions coordinated with it.
 std::vector<std::string> SentenceSubjects(const Document& doc, const std::vector<int>& covering,
@@ -70,6 +116,7 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
   std::vector<int> covering = TokenMentionMap(doc);
   std::map<std::string, LocalEvent> by_category;
   std::map<std::string, std::map<std::string, int>> trigger_counts;
+  std::map<std::string, std::map<std::string, std::string>> fullest_names;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
     for (size_t i = sent.first_token; i < sent.last_token; ++i) {
@@ -93,16 +140,22 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
                             (covering[i - 1] >= 0 ||
                              (IsPossessive(doc.TokenText(i - 1)) && i - 1 > sent.first_token &&
                               covering[i - 2] >= 0));
+      const size_t modifiers = ModifiersStart(doc, covering, sent, i);
       bool noun = sent.in_title || NounContextBefore(before) || mention_before ||
-                  ParticipantPreposition(after);
+                  ParticipantPreposition(after) || modifiers < i;
       if (!noun) continue;
       LocalEvent& ev = by_category[best->category];
       ev.category = best->category;
       ev.cameo = best->cameo;
       ev.mentions.push_back({doc.tokens[i].span.begin, doc.tokens[end - 1].span.end});
       ev.sentences.push_back(s);
-      std::string trigger(doc.Text(ev.mentions.back()));
-      trigger_counts[best->category][Lower(trigger)]++;
+      std::string trigger = Lower(doc.Text(ev.mentions.back()));
+      trigger_counts[best->category][trigger]++;
+      // The fullest name the text gives it: "maritime border agreement".
+      std::string named = Lower(doc.Text({doc.tokens[modifiers].span.begin,
+                                          doc.tokens[end - 1].span.end}));
+      std::string& fullest = fullest_names[best->category][trigger];
+      if (named.size() > fullest.size()) fullest = named;
       if (sent.in_title) ev.salient = true;
       // Participants: "X hack", "X's attack", "attack on X", "attack by X".
       auto add = [&](int m) {
@@ -150,9 +203,11 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
     // The most used trigger names the event until RelationEventStage
     // labels it.
     const auto& counts = trigger_counts[category];
-    ev.label = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-                 return a.second < b.second;
-               })->first;
+    const std::string& trigger =
+        std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+          return a.second < b.second;
+        })->first;
+    ev.label = fullest_names[category][trigger];
     state.events.push_back(std::move(ev));
   }
 }
