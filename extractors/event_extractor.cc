@@ -15,12 +15,17 @@ namespace {
 // Words before a noun that show it is a noun ("the attack", "its hack").
 bool NounContextBefore(const std::string& w) {
   static const std::unordered_set<std::string> k = {
-      "the", "a", "an", "this", "that", "its", "their", "his", "her", "any",
-      "recent", "latest", "alleged", "last", "new", "massive", "major",
-      "historic", "second", "first", "'s", "\u2019s", "cyber", "nuclear",
-      "destructive", "devastating", "deadly", "such", "of", "after", "since",
-      "following", "over", "against", "about", "unprecedented", "planned",
-      "upcoming", "bilateral", "annual", "landmark", "fresh", "further"};
+      "the",         "a",           "an",        "this",
+      "that",        "its",         "their",     "his",
+      "her",         "any",         "recent",    "latest",
+      "alleged",     "last",        "new",       "massive",
+      "major",       "historic",    "second",    "first",
+      "'s",          "\u2019s",     "cyber",     "nuclear",
+      "destructive", "devastating", "deadly",    "such",
+      "of",          "after",       "since",     "following",
+      "over",        "against",     "about",     "unprecedented",
+      "planned",     "upcoming",    "bilateral", "annual",
+      "landmark",    "fresh",       "further"};
   return k.count(w) > 0;
 }
 
@@ -30,27 +35,32 @@ bool NounContextBefore(const std::string& w) {
 size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
                       const Sentence& sent, size_t i) {
   static const std::unordered_set<std::string> kNot = {
-      "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-      "our", "any", "such", "of", "and", "or", "to", "in", "on", "for", "with", "by",
-      "recent", "latest", "last", "new", "first", "second", "alleged", "further",
-      "planned", "upcoming", "fresh", "more", "other", "same", "another", "after",
-      "over", "against", "about", "since", "following", "is", "was", "are", "were",
+      "the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+      "her", "our", "any", "such", "of", "and", "or", "to", "in", "on", "for",
+      "with", "by", "recent", "latest", "last", "new", "first", "second",
+      "alleged", "further", "planned", "upcoming", "fresh", "more", "other",
+      "same", "another", "after", "over", "against", "about", "since",
+      "following", "is", "was", "are", "were",
       // Verbs that take these nouns ("hold talks", "impose sanctions").
-      "hold", "holds", "make", "makes", "take", "takes", "give", "gives", "impose", "imposes",
-      "launch", "launches", "sign", "signs", "stage", "stages", "conduct", "conducts",
-      "resume", "resumes", "begin", "begins", "start", "starts", "end", "ends", "open",
-      "opens", "call", "calls", "seek", "seeks", "announce", "announces", "join", "joins",
-      "back", "backs", "condemn", "condemns", "reject", "rejects", "attend", "attends"};
+      "hold", "holds", "make", "makes", "take", "takes", "give", "gives",
+      "impose", "imposes", "launch", "launches", "sign", "signs", "stage",
+      "stages", "conduct", "conducts", "resume", "resumes", "begin", "begins",
+      "start", "starts", "end", "ends", "open", "opens", "call", "calls",
+      "seek", "seeks", "announce", "announces", "join", "joins", "back",
+      "backs", "condemn", "condemns", "reject", "rejects", "attend", "attends"};
   // The phrase must open after what opens a noun phrase: an article, a
   // possessive, a preposition, a name, punctuation ("will impose tariffs"
   // is no name of the tariffs).
   static const std::unordered_set<std::string> kOpeners = {
-      "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-      "our", "of", "in", "on", "for", "with", "by", "after", "over", "against",
-      "about", "since", "following", "'s", "\u2019s"};
+      "the",   "a",     "an",        "this", "that",   "these", "those",
+      "its",   "their", "his",       "her",  "our",    "of",    "in",
+      "on",    "for",   "with",      "by",   "after",  "over",  "against",
+      "about", "since", "following", "'s",   "\u2019s"};
   auto opens = [&](size_t t) {
-    return (covering[t] >= 0 && doc.mentions[covering[t]].kind == NodeKind::kCountry) ||
-           doc.tokens[t].shape == TokenShape::kPunctuation || kOpeners.count(LowerToken(doc, t));
+    return (covering[t] >= 0 &&
+            doc.mentions[covering[t]].kind == NodeKind::kCountry) ||
+           doc.tokens[t].shape == TokenShape::kPunctuation ||
+           kOpeners.count(LowerToken(doc, t));
   };
   size_t start = i;
   size_t best = i;
@@ -58,8 +68,8 @@ size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
     size_t t = start - 1;
     std::string_view text = doc.TokenText(t);
     const std::string& w = LowerToken(doc, t);
-    if (covering[t] >= 0 || doc.tokens[t].shape != TokenShape::kWord || text.empty() ||
-        !(text[0] >= 'a' && text[0] <= 'z') || kNot.count(w) ||
+    if (covering[t] >= 0 || doc.tokens[t].shape != TokenShape::kWord ||
+        text.empty() || !(text[0] >= 'a' && text[0] <= 'z') || kNot.count(w) ||
         (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
         (w.size() > 2 && w.compare(w.size() - 2, 2, "ly") == 0)) {
       break;
@@ -72,27 +82,32 @@ size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
 
 // The first mention of the sentence before token `limit` that is not in a
 // prepositional phrase, with the mentions coordinated with it.
-std::vector<std::string> SentenceSubjects(const Document& doc, const std::vector<int>& covering,
+std::vector<std::string> SentenceSubjects(const Document& doc,
+                                          const std::vector<int>& covering,
                                           const Sentence& sent, size_t limit) {
   static const std::unordered_set<std::string> kPrepositions = {
-      "in", "at", "of", "from", "for", "with", "to", "on", "by", "against", "over",
-      "about", "after", "into", "between", "among", "during", "since", "before"};
+      "in",      "at",    "of",      "from",  "for",   "with",  "to",
+      "on",      "by",    "against", "over",  "about", "after", "into",
+      "between", "among", "during",  "since", "before"};
   std::vector<std::string> out;
   for (size_t t = sent.first_token; t < limit; ++t) {
     int m = covering[t];
     if (m < 0) continue;
     const EntityMention& mention = doc.mentions[m];
     std::string before = t > sent.first_token ? LowerToken(doc, t - 1) : "";
-    if (before == "the" && t > sent.first_token + 1) before = LowerToken(doc, t - 2);
+    if (before == "the" && t > sent.first_token + 1)
+      before = LowerToken(doc, t - 2);
     size_t end = mention.last_token;
     bool possessor = end < sent.last_token && IsPossessive(doc.TokenText(end));
-    if (kPrepositions.count(before) || possessor || mention.kind == NodeKind::kEvent) {
+    if (kPrepositions.count(before) || possessor ||
+        mention.kind == NodeKind::kEvent) {
       t = end - 1;
       continue;
     }
     out.push_back(mention.node_id);
     size_t k = end;
-    while (k + 1 < limit && (LowerToken(doc, k) == "and" || LowerToken(doc, k) == ",")) {
+    while (k + 1 < limit &&
+           (LowerToken(doc, k) == "and" || LowerToken(doc, k) == ",")) {
       size_t n = k + 1;
       if (LowerToken(doc, n) == "the") ++n;
       if (n >= limit || covering[n] < 0) break;
@@ -105,13 +120,14 @@ std::vector<std::string> SentenceSubjects(const Document& doc, const std::vector
 }
 
 bool ParticipantPreposition(const std::string& w) {
-  return w == "on" || w == "against" || w == "of" || w == "targeting" || w == "by" ||
-         w == "with" || w == "between" || w == "in";
+  return w == "on" || w == "against" || w == "of" || w == "targeting" ||
+         w == "by" || w == "with" || w == "between" || w == "in";
 }
 
 }  // namespace
 
-void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+void EventStage::Run(Document& doc, DocumentState& state,
+                     KnowledgeGraph&) const {
   const LexiconData& lex = *state.lexicon;
   std::vector<int> covering = TokenMentionMap(doc);
   std::map<std::string, LocalEvent> by_category;
@@ -136,24 +152,27 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
       const size_t end = i + best->words.size();
       std::string before = i > sent.first_token ? LowerToken(doc, i - 1) : "";
       std::string after = LowerToken(doc, end);
-      bool mention_before = i > sent.first_token &&
-                            (covering[i - 1] >= 0 ||
-                             (IsPossessive(doc.TokenText(i - 1)) && i - 1 > sent.first_token &&
-                              covering[i - 2] >= 0));
+      bool mention_before =
+          i > sent.first_token &&
+          (covering[i - 1] >= 0 ||
+           (IsPossessive(doc.TokenText(i - 1)) && i - 1 > sent.first_token &&
+            covering[i - 2] >= 0));
       const size_t modifiers = ModifiersStart(doc, covering, sent, i);
-      bool noun = sent.in_title || NounContextBefore(before) || mention_before ||
-                  ParticipantPreposition(after) || modifiers < i;
+      bool noun = sent.in_title || NounContextBefore(before) ||
+                  mention_before || ParticipantPreposition(after) ||
+                  modifiers < i;
       if (!noun) continue;
       LocalEvent& ev = by_category[best->category];
       ev.category = best->category;
       ev.cameo = best->cameo;
-      ev.mentions.push_back({doc.tokens[i].span.begin, doc.tokens[end - 1].span.end});
+      ev.mentions.push_back(
+          {doc.tokens[i].span.begin, doc.tokens[end - 1].span.end});
       ev.sentences.push_back(s);
       std::string trigger = Lower(doc.Text(ev.mentions.back()));
       trigger_counts[best->category][trigger]++;
       // The fullest name the text gives it: "maritime border agreement".
-      std::string named = Lower(doc.Text({doc.tokens[modifiers].span.begin,
-                                          doc.tokens[end - 1].span.end}));
+      std::string named = Lower(doc.Text(
+          {doc.tokens[modifiers].span.begin, doc.tokens[end - 1].span.end}));
       std::string& fullest = fullest_names[best->category][trigger];
       if (named.size() > fullest.size()) fullest = named;
       if (sent.in_title) ev.salient = true;
@@ -171,12 +190,14 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
         int m = covering[i - 1] >= 0 ? covering[i - 1] : covering[i - 2];
         add(m);
         // "Sony hack" names the target; "North Korea's hack" the actor.
-        if (covering[i - 1] >= 0 && ev.target.empty()) ev.target = doc.mentions[m].node_id;
+        if (covering[i - 1] >= 0 && ev.target.empty())
+          ev.target = doc.mentions[m].node_id;
       }
       if (ParticipantPreposition(after) && after != "in") {
         size_t j = end + 1;
         while (j < sent.last_token && j < end + 4 && covering[j] < 0 &&
-               doc.tokens[j].shape == TokenShape::kWord && !StartsUpper(doc.TokenText(j))) {
+               doc.tokens[j].shape == TokenShape::kWord &&
+               !StartsUpper(doc.TokenText(j))) {
           ++j;
         }
         if (j < sent.last_token && covering[j] >= 0) {
@@ -199,14 +220,16 @@ void EventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const
   }
   for (auto& [category, ev] : by_category) {
     if (ev.mentions.size() >= 2) ev.salient = true;
-    ev.id = "event:" + Slug(doc.id.empty() ? doc.origin : doc.id) + ":" + Slug(category);
+    ev.id = "event:" + Slug(doc.id.empty() ? doc.origin : doc.id) + ":" +
+            Slug(category);
     // The most used trigger names the event until RelationEventStage
     // labels it.
     const auto& counts = trigger_counts[category];
     const std::string& trigger =
-        std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-          return a.second < b.second;
-        })->first;
+        std::max_element(
+            counts.begin(), counts.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; })
+            ->first;
     ev.label = fullest_names[category][trigger];
     state.events.push_back(std::move(ev));
   }
@@ -227,7 +250,8 @@ std::string DisplayName(const LexiconData& lex, const std::string& category) {
 }
 
 const char* Preposition(const std::string& category) {
-  if (category == "talks" || category == "severing" || category == "agreement") {
+  if (category == "talks" || category == "severing" ||
+      category == "agreement") {
     return " with ";
   }
   if (category == "attack" || category == "sanctions" || category == "ban") {
@@ -237,17 +261,20 @@ const char* Preposition(const std::string& category) {
 }
 
 void AddParticipant(LocalEvent& ev, const std::string& id) {
-  if (std::find(ev.participants.begin(), ev.participants.end(), id) == ev.participants.end()) {
+  if (std::find(ev.participants.begin(), ev.participants.end(), id) ==
+      ev.participants.end()) {
     ev.participants.push_back(id);
   }
 }
 
 }  // namespace
 
-void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
+void RelationEventStage::Run(Document& doc, DocumentState& state,
+                             KnowledgeGraph&) const {
   const LexiconData& lex = *state.lexicon;
   std::map<std::string, size_t> by_category;
-  for (size_t k = 0; k < state.events.size(); ++k) by_category[state.events[k].category] = k;
+  for (size_t k = 0; k < state.events.size(); ++k)
+    by_category[state.events[k].category] = k;
   for (const RelationCandidate& r : state.relations) {
     // An act on an event makes the event one the article is about, and
     // its actor a participant.
@@ -256,16 +283,19 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
       ev.salient = true;
       AddParticipant(ev, r.source);
     }
-    if (r.event.empty() || r.confidence < 0.6) continue;  // weak acts make no event
+    if (r.event.empty() || r.confidence < 0.6)
+      continue;  // weak acts make no event
     // "X and Y met": the meeting is named elsewhere, if it matters.
     if (r.rule.find("+coordinated") != std::string::npos) continue;
     auto it = by_category.find(r.event);
     if (it == by_category.end()) {
       LocalEvent ev;
       ev.category = r.event;
-      ev.id = "event:" + Slug(doc.id.empty() ? doc.origin : doc.id) + ":" + Slug(r.event);
-      ev.mentions.push_back(r.sentence < doc.sentences.size() ? doc.sentences[r.sentence].span
-                                                              : Span{});
+      ev.id = "event:" + Slug(doc.id.empty() ? doc.origin : doc.id) + ":" +
+              Slug(r.event);
+      ev.mentions.push_back(r.sentence < doc.sentences.size()
+                                ? doc.sentences[r.sentence].span
+                                : Span{});
       ev.sentences.push_back(r.sentence);
       it = by_category.emplace(r.event, state.events.size()).first;
       state.events.push_back(std::move(ev));
@@ -277,7 +307,8 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
       return std::find(ev.participants.begin(), ev.participants.end(), id) !=
              ev.participants.end();
     };
-    if (ev.participants.size() >= 2 && !shares(r.source) && !shares(r.target)) continue;
+    if (ev.participants.size() >= 2 && !shares(r.source) && !shares(r.target))
+      continue;
     ev.salient = true;
     ev.from_relation = true;
     AddParticipant(ev, r.source);
@@ -290,14 +321,17 @@ void RelationEventStage::Run(Document& doc, DocumentState& state, KnowledgeGraph
   // Entertainment"; events named only by a verb take the category's name.
   for (LocalEvent& ev : state.events) {
     if (!ev.salient) continue;
-    std::string head = ev.label.empty() ? DisplayName(lex, ev.category) : ev.label;
-    std::string target = state.Has(ev.target) ? state.Entity(ev.target).node.label : "";
+    std::string head =
+        ev.label.empty() ? DisplayName(lex, ev.category) : ev.label;
+    std::string target =
+        state.Has(ev.target) ? state.Entity(ev.target).node.label : "";
     ev.label = target.empty() ? head : head + Preposition(ev.category) + target;
   }
   // Only the events the article is about become nodes.
-  state.events.erase(std::remove_if(state.events.begin(), state.events.end(),
-                                    [](const LocalEvent& ev) { return !ev.salient; }),
-                     state.events.end());
+  state.events.erase(
+      std::remove_if(state.events.begin(), state.events.end(),
+                     [](const LocalEvent& ev) { return !ev.salient; }),
+      state.events.end());
 }
 
 }  // namespace newsgraph
