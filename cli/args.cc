@@ -1,5 +1,6 @@
 #include "cli/args.h"
 
+#include <functional>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -25,8 +26,92 @@ std::string FormatList() {
   return list;
 }
 
-// Recognizes one option of `build`, in any of its spellings.
-enum class BuildOption {
+// One option a command accepts, in its long and (maybe) short spelling.
+struct OptionSpec {
+  int id;
+  std::string_view long_name;  // "--output"
+  char short_name;             // 'o', or 0 for none
+  bool takes_value;
+  bool repeatable;  // "--lexicon A --lexicon B"; others may be given once
+};
+
+// The arguments of one command, read in order: positional arguments and
+// options with their values ("--format=jsonld", "--format jsonld", "-oFILE",
+// "-o FILE"). Every usage error of an option's spelling is found here, with
+// the same words for every command.
+class ArgScanner {
+ public:
+  struct Item {
+    const OptionSpec* option = nullptr;  // nullptr: a positional argument
+    std::string name;                    // the option as written, "-o"
+    std::string value;                   // its value, or the argument
+  };
+
+  ArgScanner(const std::vector<std::string>& args,
+             std::vector<OptionSpec> specs)
+      : args_(args), specs_(std::move(specs)), seen_(specs_.size(), false) {}
+
+  // The next item, nullopt after the last, or a usage error.
+  StatusOr<std::optional<Item>> Next() {
+    if (next_ >= args_.size()) return std::optional<Item>();
+    const std::string& arg = args_[next_++];
+    if (options_ended_ || arg == "-" || !StartsWith(arg, "-")) {
+      if (arg.empty()) return Status::Error("empty input path");
+      return std::optional<Item>(Item{nullptr, "", arg});
+    }
+    if (arg == "--") {
+      options_ended_ = true;
+      return Next();
+    }
+    Item item;
+    std::optional<std::string> value;
+    if (StartsWith(arg, "--")) {
+      size_t eq = arg.find('=');
+      item.name = arg.substr(0, eq);
+      if (eq != std::string::npos) value = arg.substr(eq + 1);
+    } else {
+      item.name = arg.substr(0, 2);
+      if (arg.size() > 2) value = arg.substr(2);
+    }
+    size_t index = 0;
+    while (index < specs_.size() && !Spells(specs_[index], item.name)) ++index;
+    if (index == specs_.size())
+      return Status::Error("unknown option " + Quote(item.name));
+    item.option = &specs_[index];
+    if (!item.option->takes_value) {
+      if (value)
+        return Status::Error("option " + Quote(item.name) + " takes no value");
+    } else if (!value) {
+      if (next_ >= args_.size()) {
+        return Status::Error("option " + Quote(item.name) + " needs a value");
+      }
+      value = args_[next_++];
+    }
+    if (seen_[index] && !item.option->repeatable) {
+      return Status::Error("option " + Quote(item.name) + " given twice");
+    }
+    seen_[index] = true;
+    item.value = value.value_or("");
+    return std::optional<Item>(std::move(item));
+  }
+
+ private:
+  static bool Spells(const OptionSpec& spec, std::string_view name) {
+    return name == spec.long_name ||
+           (spec.short_name != 0 && name.size() == 2 && name[0] == '-' &&
+            name[1] == spec.short_name);
+  }
+
+  const std::vector<std::string>& args_;
+  std::vector<OptionSpec> specs_;
+  std::vector<bool> seen_;
+  size_t next_ = 1;  // args_[0] is the command
+  bool options_ended_ = false;
+};
+
+// Every option of every command.
+enum OptionId {
+  kHelp,
   kOutput,
   kFormat,
   kLexicon,
@@ -35,178 +120,168 @@ enum class BuildOption {
   kMaxBytes,
   kQuiet,
   kVerbose,
-  kHelp,
+  kJson,
+  kTop
 };
 
-std::optional<BuildOption> LongOption(std::string_view name) {
-  if (name == "--output") return BuildOption::kOutput;
-  if (name == "--format") return BuildOption::kFormat;
-  if (name == "--lexicon") return BuildOption::kLexicon;
-  if (name == "--threads") return BuildOption::kThreads;
-  if (name == "--evidence") return BuildOption::kEvidence;
-  if (name == "--max-bytes") return BuildOption::kMaxBytes;
-  if (name == "--quiet") return BuildOption::kQuiet;
-  if (name == "--verbose") return BuildOption::kVerbose;
-  if (name == "--help") return BuildOption::kHelp;
-  return std::nullopt;
+CommandLine Help(const std::string& topic) {
+  CommandLine help;
+  help.command = CommandLine::Command::kHelp;
+  help.help_topic = topic;
+  return help;
 }
 
-std::optional<BuildOption> ShortOption(char c) {
-  switch (c) {
-    case 'o':
-      return BuildOption::kOutput;
-    case 'j':
-      return BuildOption::kThreads;
-    case 'q':
-      return BuildOption::kQuiet;
-    case 'v':
-      return BuildOption::kVerbose;
-    case 'h':
-      return BuildOption::kHelp;
-    default:
-      return std::nullopt;
+// Reads every argument of a command, handing each positional argument and
+// option to `take`. Returns true when --help was asked for, or the first
+// usage error.
+StatusOr<bool> Scan(
+    const std::vector<std::string>& args, std::vector<OptionSpec> specs,
+    const std::function<Status(const ArgScanner::Item&)>& take) {
+  ArgScanner scanner(args, std::move(specs));
+  for (;;) {
+    StatusOr<std::optional<ArgScanner::Item>> next = scanner.Next();
+    if (!next.ok()) return next.status();
+    if (!*next) return false;
+    if ((*next)->option && (*next)->option->id == kHelp) return true;
+    Status status = take(**next);
+    if (!status.ok()) return status;
   }
 }
 
-bool TakesValue(BuildOption option) {
-  return option != BuildOption::kQuiet && option != BuildOption::kVerbose &&
-         option != BuildOption::kHelp;
+Status NonEmptyFileName(const ArgScanner::Item& item) {
+  if (item.value.empty()) {
+    return Status::Error("option " + Quote(item.name) + ": empty file name");
+  }
+  return Status::Ok();
 }
 
+// What build and merge both take: where to write the graph, as what, with
+// how much evidence, and how much to say.
+struct WriteChoices {
+  std::optional<std::string> output;
+  std::optional<std::string> format_name;
+  size_t evidence = kDefaultEvidence;
+  bool quiet = false;
+};
+
+const std::vector<OptionSpec>& WriteOptionSpecs() {
+  static const std::vector<OptionSpec> specs = {
+      {kHelp, "--help", 'h', false, false},
+      {kOutput, "--output", 'o', true, false},
+      {kFormat, "--format", 0, true, false},
+      {kEvidence, "--evidence", 0, true, false},
+      {kQuiet, "--quiet", 'q', false, false}};
+  return specs;
+}
+
+// Takes one of WriteOptionSpecs() into `choices`.
+Status TakeWriteOption(const ArgScanner::Item& item, WriteChoices* choices) {
+  switch (item.option->id) {
+    case kOutput: {
+      Status s = NonEmptyFileName(item);
+      if (!s.ok()) return s;
+      choices->output = item.value;
+      return Status::Ok();
+    }
+    case kFormat:
+      choices->format_name = item.value;
+      return Status::Ok();
+    case kEvidence: {
+      StatusOr<uint64_t> n =
+          ParseCount(item.name, item.value, uint32_t{1} << 30);
+      if (!n.ok()) return n.status();
+      choices->evidence = static_cast<size_t>(*n);
+      return Status::Ok();
+    }
+    case kQuiet:
+      choices->quiet = true;
+      return Status::Ok();
+  }
+  return Status::Error("unknown option " + Quote(item.name));
+}
+
+// The output file and its format (--format's, else the file's extension)
+// of `command`, which needs some input.
+Status FinishWriteChoices(const std::string& command, bool have_inputs,
+                          const WriteChoices& choices, std::string* output,
+                          Format* format) {
+  if (!have_inputs) return Status::Error(command + ": no input given");
+  if (!choices.output)
+    return Status::Error(command + ": no output given (-o FILE)");
+  *output = *choices.output;
+  if (choices.format_name) {
+    std::optional<Format> named = ParseFormat(*choices.format_name);
+    if (!named) {
+      return Status::Error("unknown format " + Quote(*choices.format_name) +
+                           " (expected " + FormatList() + ")");
+    }
+    *format = *named;
+    return Status::Ok();
+  }
+  if (*output == "-") {
+    return Status::Error("writing to standard output needs --format (" +
+                         FormatList() + ")");
+  }
+  std::optional<Format> from_name = FormatFromPath(*output);
+  if (!from_name) {
+    return Status::Error("cannot tell the format of " + Quote(*output) +
+                         " from its name; use --format (" + FormatList() + ")");
+  }
+  *format = *from_name;
+  return Status::Ok();
+}
+
+// `build INPUT... -o FILE [--format F] [--lexicon FILE]... [-j N]
+// [--evidence K] [--max-bytes SIZE] [-q] [-v]`.
 StatusOr<CommandLine> ParseBuild(const std::vector<std::string>& args) {
   CommandLine line;
   line.command = CommandLine::Command::kBuild;
   BuildOptions& build = line.build;
-  bool have_output = false;
-  std::optional<std::string> format_name;
-  bool have_threads = false, have_evidence = false, have_max_bytes = false;
-
-  bool options_ended = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (options_ended || arg == "-" || !StartsWith(arg, "-")) {
-      if (arg.empty()) return Status::Error("empty input path");
-      build.inputs.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_ended = true;
-      continue;
-    }
-
-    // Split the argument into the option's name and, when attached, its
-    // value: "--format=jsonld", "-oFILE", "-j2".
-    std::string name;
-    std::optional<std::string> value;
-    std::optional<BuildOption> option;
-    if (StartsWith(arg, "--")) {
-      size_t eq = arg.find('=');
-      name = arg.substr(0, eq);
-      if (eq != std::string::npos) value = arg.substr(eq + 1);
-      option = LongOption(name);
-    } else {
-      name = arg.substr(0, 2);
-      if (arg.size() > 2) value = arg.substr(2);
-      option = ShortOption(arg[1]);
-    }
-    if (!option) return Status::Error("unknown option " + Quote(name));
-    if (*option == BuildOption::kHelp) {
-      CommandLine help;
-      help.command = CommandLine::Command::kHelp;
-      help.help_topic = "build";
-      return help;
-    }
-    if (!TakesValue(*option)) {
-      if (value)
-        return Status::Error("option " + Quote(name) + " takes no value");
-      if (*option == BuildOption::kQuiet) build.quiet = true;
-      if (*option == BuildOption::kVerbose) build.verbose = true;
-      continue;
-    }
-    if (!value) {
-      if (i + 1 >= args.size()) {
-        return Status::Error("option " + Quote(name) + " needs a value");
-      }
-      value = args[++i];
-    }
-
-    auto once = [&](bool& seen) -> Status {
-      if (seen) return Status::Error("option " + Quote(name) + " given twice");
-      seen = true;
-      return Status::Ok();
-    };
-    switch (*option) {
-      case BuildOption::kOutput: {
-        Status s = once(have_output);
-        if (!s.ok()) return s;
-        if (value->empty())
-          return Status::Error("option " + Quote(name) + ": empty file name");
-        build.output = *value;
-        break;
-      }
-      case BuildOption::kFormat: {
-        if (format_name)
-          return Status::Error("option " + Quote(name) + " given twice");
-        format_name = *value;
-        break;
-      }
-      case BuildOption::kLexicon:
-        if (value->empty())
-          return Status::Error("option " + Quote(name) + ": empty file name");
-        build.lexicons.push_back(*value);
-        break;
-      case BuildOption::kThreads: {
-        Status s = once(have_threads);
-        if (!s.ok()) return s;
-        StatusOr<uint64_t> n = ParseCount(name, *value, kMaxThreads);
-        if (!n.ok()) return n.status();
-        build.threads = static_cast<unsigned>(*n);
-        break;
-      }
-      case BuildOption::kEvidence: {
-        Status s = once(have_evidence);
-        if (!s.ok()) return s;
-        StatusOr<uint64_t> n = ParseCount(name, *value, uint32_t{1} << 30);
-        if (!n.ok()) return n.status();
-        build.evidence = static_cast<size_t>(*n);
-        break;
-      }
-      case BuildOption::kMaxBytes: {
-        Status s = once(have_max_bytes);
-        if (!s.ok()) return s;
-        StatusOr<uint64_t> n = ParseByteSize(name, *value);
-        if (!n.ok()) return n.status();
-        build.max_bytes = *n;
-        break;
-      }
-      case BuildOption::kQuiet:
-      case BuildOption::kVerbose:
-      case BuildOption::kHelp:
-        break;  // handled above
-    }
-  }
-
-  if (build.inputs.empty()) return Status::Error("build: no input given");
-  if (!have_output) return Status::Error("build: no output given (-o FILE)");
-  if (format_name) {
-    std::optional<Format> format = ParseFormat(*format_name);
-    if (!format) {
-      return Status::Error("unknown format " + Quote(*format_name) +
-                           " (expected " + FormatList() + ")");
-    }
-    build.format = *format;
-  } else if (build.output == "-") {
-    return Status::Error("writing to standard output needs --format (" +
-                         FormatList() + ")");
-  } else {
-    std::optional<Format> format = FormatFromPath(build.output);
-    if (!format) {
-      return Status::Error("cannot tell the format of " + Quote(build.output) +
-                           " from its name; use --format (" + FormatList() +
-                           ")");
-    }
-    build.format = *format;
-  }
+  WriteChoices choices;
+  std::vector<OptionSpec> specs = WriteOptionSpecs();
+  specs.insert(specs.end(), {{kLexicon, "--lexicon", 0, true, true},
+                             {kThreads, "--threads", 'j', true, false},
+                             {kMaxBytes, "--max-bytes", 0, true, false},
+                             {kVerbose, "--verbose", 'v', false, false}});
+  StatusOr<bool> help =
+      Scan(args, specs, [&](const ArgScanner::Item& item) -> Status {
+        if (!item.option) {
+          build.inputs.push_back(item.value);
+          return Status::Ok();
+        }
+        switch (item.option->id) {
+          case kLexicon: {
+            Status s = NonEmptyFileName(item);
+            if (s.ok()) build.lexicons.push_back(item.value);
+            return s;
+          }
+          case kThreads: {
+            StatusOr<uint64_t> n =
+                ParseCount(item.name, item.value, kMaxThreads);
+            if (!n.ok()) return n.status();
+            build.threads = static_cast<unsigned>(*n);
+            return Status::Ok();
+          }
+          case kMaxBytes: {
+            StatusOr<uint64_t> n = ParseByteSize(item.name, item.value);
+            if (!n.ok()) return n.status();
+            build.max_bytes = *n;
+            return Status::Ok();
+          }
+          case kVerbose:
+            build.verbose = true;
+            return Status::Ok();
+          default:
+            return TakeWriteOption(item, &choices);
+        }
+      });
+  if (!help.ok()) return help.status();
+  if (*help) return Help("build");
+  Status status = FinishWriteChoices("build", !build.inputs.empty(), choices,
+                                     &build.output, &build.format);
+  if (!status.ok()) return status;
+  build.evidence = choices.evidence;
+  build.quiet = choices.quiet;
   if (build.format == Format::kCsv && build.output == "-") {
     return Status::Error(
         "csv writes two files (NAME.nodes.csv and NAME.relationships.csv): "
@@ -220,89 +295,20 @@ StatusOr<CommandLine> ParseMerge(const std::vector<std::string>& args) {
   CommandLine line;
   line.command = CommandLine::Command::kMerge;
   MergeOptions& merge = line.merge;
-  bool have_output = false, have_evidence = false;
-  std::optional<std::string> format_name;
-  bool options_ended = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (options_ended || arg == "-" || !StartsWith(arg, "-")) {
-      if (arg.empty()) return Status::Error("empty input path");
-      merge.inputs.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_ended = true;
-      continue;
-    }
-    std::string name = arg;
-    std::optional<std::string> value;
-    if (StartsWith(arg, "--")) {
-      size_t eq = arg.find('=');
-      name = arg.substr(0, eq);
-      if (eq != std::string::npos) value = arg.substr(eq + 1);
-    } else if (arg.size() > 2) {
-      name = arg.substr(0, 2);
-      value = arg.substr(2);
-    }
-    if (name == "--help" || name == "-h") {
-      CommandLine help;
-      help.command = CommandLine::Command::kHelp;
-      help.help_topic = "merge";
-      return help;
-    }
-    if (name == "--quiet" || name == "-q") {
-      if (value) return Status::Error("option " + Quote(name) + " takes no value");
-      merge.quiet = true;
-      continue;
-    }
-    if (name != "--output" && name != "-o" && name != "--format" &&
-        name != "--evidence") {
-      return Status::Error("unknown option " + Quote(name));
-    }
-    if (!value) {
-      if (i + 1 >= args.size()) {
-        return Status::Error("option " + Quote(name) + " needs a value");
-      }
-      value = args[++i];
-    }
-    if (name == "--output" || name == "-o") {
-      if (have_output) return Status::Error("option " + Quote(name) + " given twice");
-      have_output = true;
-      if (value->empty())
-        return Status::Error("option " + Quote(name) + ": empty file name");
-      merge.output = *value;
-    } else if (name == "--format") {
-      if (format_name) return Status::Error("option " + Quote(name) + " given twice");
-      format_name = *value;
-    } else {
-      if (have_evidence) return Status::Error("option " + Quote(name) + " given twice");
-      have_evidence = true;
-      StatusOr<uint64_t> n = ParseCount(name, *value, uint32_t{1} << 30);
-      if (!n.ok()) return n.status();
-      merge.evidence = static_cast<size_t>(*n);
-    }
-  }
-  if (merge.inputs.empty()) return Status::Error("merge: no input given");
-  if (!have_output) return Status::Error("merge: no output given (-o FILE)");
-  if (format_name) {
-    std::optional<Format> format = ParseFormat(*format_name);
-    if (!format) {
-      return Status::Error("unknown format " + Quote(*format_name) +
-                           " (expected " + FormatList() + ")");
-    }
-    merge.format = *format;
-  } else if (merge.output == "-") {
-    return Status::Error("writing to standard output needs --format (" +
-                         FormatList() + ")");
-  } else {
-    std::optional<Format> format = FormatFromPath(merge.output);
-    if (!format) {
-      return Status::Error("cannot tell the format of " + Quote(merge.output) +
-                           " from its name; use --format (" + FormatList() +
-                           ")");
-    }
-    merge.format = *format;
-  }
+  WriteChoices choices;
+  StatusOr<bool> help =
+      Scan(args, WriteOptionSpecs(), [&](const ArgScanner::Item& item) {
+        if (item.option) return TakeWriteOption(item, &choices);
+        merge.inputs.push_back(item.value);
+        return Status::Ok();
+      });
+  if (!help.ok()) return help.status();
+  if (*help) return Help("merge");
+  Status status = FinishWriteChoices("merge", !merge.inputs.empty(), choices,
+                                     &merge.output, &merge.format);
+  if (!status.ok()) return status;
+  merge.evidence = choices.evidence;
+  merge.quiet = choices.quiet;
   return line;
 }
 
@@ -311,58 +317,33 @@ StatusOr<CommandLine> ParseStats(const std::vector<std::string>& args) {
   CommandLine line;
   line.command = CommandLine::Command::kStats;
   StatsOptions& stats = line.stats;
-  bool have_input = false, have_top = false, options_ended = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (options_ended || arg == "-" || !StartsWith(arg, "-")) {
-      if (arg.empty()) return Status::Error("empty input path");
-      if (have_input) {
-        return Status::Error("stats: one file at a time (got " +
-                             Quote(stats.input) + " and " + Quote(arg) + ")");
-      }
-      have_input = true;
-      stats.input = arg;
-      continue;
-    }
-    if (arg == "--") {
-      options_ended = true;
-      continue;
-    }
-    std::string name = arg;
-    std::optional<std::string> value;
-    const size_t eq = arg.find('=');
-    if (StartsWith(arg, "--") && eq != std::string::npos) {
-      name = arg.substr(0, eq);
-      value = arg.substr(eq + 1);
-    }
-    if (name == "--help" || name == "-h") {
-      CommandLine help;
-      help.command = CommandLine::Command::kHelp;
-      help.help_topic = "stats";
-      return help;
-    }
-    if (name == "--json") {
-      if (value) {
-        return Status::Error("option " + Quote(name) + " takes no value");
-      }
-      stats.json = true;
-      continue;
-    }
-    if (name != "--top") return Status::Error("unknown option " + Quote(name));
-    if (have_top) {
-      return Status::Error("option " + Quote(name) + " given twice");
-    }
-    have_top = true;
-    if (!value) {
-      if (i + 1 >= args.size()) {
-        return Status::Error("option " + Quote(name) + " needs a value");
-      }
-      value = args[++i];
-    }
-    StatusOr<uint64_t> n = ParseCount(name, *value, 1000000);
-    if (!n.ok()) return n.status();
-    stats.top = static_cast<size_t>(*n);
-  }
+  bool have_input = false;
+  std::vector<OptionSpec> specs = {{kHelp, "--help", 'h', false, false},
+                                   {kJson, "--json", 0, false, false},
+                                   {kTop, "--top", 0, true, false}};
+  StatusOr<bool> help =
+      Scan(args, specs, [&](const ArgScanner::Item& item) -> Status {
+        if (!item.option) {
+          if (have_input) {
+            return Status::Error("stats: one file at a time (got " +
+                                 Quote(stats.input) + " and " +
+                                 Quote(item.value) + ")");
+          }
+          have_input = true;
+          stats.input = item.value;
+          return Status::Ok();
+        }
+        if (item.option->id == kJson) {
+          stats.json = true;
+          return Status::Ok();
+        }
+        StatusOr<uint64_t> n = ParseCount(item.name, item.value, 1000000);
+        if (!n.ok()) return n.status();
+        stats.top = static_cast<size_t>(*n);
+        return Status::Ok();
+      });
+  if (!help.ok()) return help.status();
+  if (*help) return Help("stats");
   if (!have_input) return Status::Error("stats: no file given");
   return line;
 }

@@ -186,6 +186,22 @@ TEST(ParseCommandLine, Merge) {
             }() + ")");
 }
 
+TEST(ParseCommandLine, EveryCommandSpellsOptionErrorsAlike) {
+  for (const char* command : {"build", "merge", "stats"}) {
+    SCOPED_TRACE(command);
+    EXPECT_EQ(Error({command, "a", "--frobnicate"}), "unknown option '--frobnicate'");
+    EXPECT_EQ(Error({command, "a", "-x5"}), "unknown option '-x'");
+    EXPECT_EQ(Error({command, "a", "--help=yes"}), "option '--help' takes no value");
+  }
+  EXPECT_EQ(Error({"merge", "a", "-o", "x.graphml", "--evidence"}),
+            "option '--evidence' needs a value");
+  EXPECT_EQ(Error({"stats", "a", "--top", "1", "--top=2"}), "option '--top' given twice");
+  EXPECT_EQ(Error({"merge", "a", "-o", "x.graphml", "-q", "--quiet"}),
+            "option '--quiet' given twice");
+  EXPECT_EQ(Error({"build", "a", "-o", "x.graphml", "--lexicon="}),
+            "option '--lexicon': empty file name");
+}
+
 TEST(ParseCount, AcceptsDigitsWithinRange) {
   EXPECT_EQ(*ParseCount("--n", "0", 10), 0u);
   EXPECT_EQ(*ParseCount("--n", "10", 10), 10u);
