@@ -304,8 +304,13 @@ std::vector<std::pair<std::string, std::string>> Pairs(const SentenceView& x,
                      r->targets.end());
   }
   // "Kerry and Zarif held talks", "the meeting was attended by A, B
-  // and C": a symmetric act among all of them, each pair once.
+  // and C": a symmetric act among all of them, each pair once; but not
+  // "Mexico and Panama attended the ceremony".
   std::vector<std::pair<std::string, std::string>> pairs;
+  if (r->sources.empty() && r->targets.size() >= 2 &&
+      Info(hit.trigger.relation).symmetric) {
+    std::swap(r->sources, r->targets);  // "was attended by A, B and C"
+  }
   if (r->targets.empty() && r->sources.size() >= 2 &&
       Info(hit.trigger.relation).symmetric) {
     pairs = MeetingPairs(x.state, r->sources);

@@ -173,13 +173,12 @@ bool IsAdverb(const std::string& w) {
 // ambassadors to the US and accused the UK": France).
 std::vector<std::string> ClauseSubjects(const SentenceView& x, size_t i) {
   std::vector<std::string> out;
-  // The clause starts after the last "which", "that" or speech verb before
+  // The clause starts after the last "which", "that" or ";" before
   // i: "X said that Y recalled ... and accused Z" is Y's.
   size_t start = x.s.first_token;
   for (size_t t = i; t > x.s.first_token; --t) {
     const std::string& w = x.Low(t - 1);
-    if (x.MentionAt(t - 1) < 0 &&
-        (w == "which" || w == "that" || w == ";" || IsSpeechVerb(w))) {
+    if (x.MentionAt(t - 1) < 0 && (w == "which" || w == "that" || w == ";")) {
       start = t;
       break;
     }
