@@ -174,6 +174,18 @@ TEST_F(PipelineTest, EventsAreNamedByTheirFullestNounPhrase) {
                 "crippling cyber attack on Sony Pictures Entertainment"}));
 }
 
+TEST_F(PipelineTest, AMeetingAttendedBySeveralPairsThemAll) {
+  std::set<Triple> edges = Edges(Build(
+      "The meeting was attended by Russia, China and Japan. "
+      "The United States and North Korea attended the ceremony."));
+  int consults = 0;
+  for (const Triple& t : edges) consults += std::get<1>(t) == "consults";
+  EXPECT_EQ(consults, 3);
+  EXPECT_TRUE(edges.count({"Russia", "consults", "China"}));
+  EXPECT_TRUE(edges.count({"China", "consults", "Japan"}));
+  EXPECT_TRUE(edges.count({"Russia", "consults", "Japan"}));
+}
+
 TEST_F(PipelineTest, RefusesAStageWhoseInputNobodyProvides) {
   class Needy : public Stage {
    public:

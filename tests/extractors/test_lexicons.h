@@ -42,7 +42,8 @@ inline Lexicons TestLexicons() {
       "threaten\tthreatens\t130\tsvo\t0.85\t\nexpel\tsanctions\t1663\tsvo\t0.85\texpulsion\n"
       "support\tsupports\t051\tsvo\t0.8\t\nimpose sanction on\tsanctions\t163\tsvpo\t0.9\t\n"
       "sanction\tsanctions\t163\tsvo\t0.8\t\nprovocation\tcriticizes\t111\tevaluation\t0.7\t\n"
-      "clash\tcriticizes\t111\tmutual\t0.6\t\n");
+      "clash\tcriticizes\t111\tmutual\t0.6\t\n"
+      "be attended by\tconsults\t040\tsvpo\t0.7\t\n");
   add("events.tsv",
       "trigger\tcategory\tcameo\nattack\tattack\t190\nhack\tattack\t18\n"
       "expulsion\texpulsion\t1663\nvote\tvote\t\n");
