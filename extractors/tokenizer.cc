@@ -51,7 +51,7 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* len) {
     *len = 1;
     return true;
   }
-  if (text.compare(i, 3, "\u2019") == 0) {
+  if (text[i] == '\xE2' && text.compare(i, 3, "\u2019") == 0) {
     *len = 3;
     return true;
   }
@@ -109,6 +109,13 @@ bool AllUpper(std::string_view word) {
 
 std::vector<Token> Tokenize(std::string_view text, Span span) {
   std::vector<Token> tokens;
+  AppendTokens(text, span, &tokens);
+  return tokens;
+}
+
+void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  const size_t first = tokens.size();  // tokens before are not this span's
   size_t i = span.begin;
   const size_t end = std::min(span.end, text.size());
   while (i < end) {
@@ -124,7 +131,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     }
     size_t apos_len = 0;
     // Possessive 's as its own token.
-    if (IsApostrophe(text, i, &apos_len) && !tokens.empty() &&
+    if (IsApostrophe(text, i, &apos_len) && tokens.size() > first &&
         tokens.back().span.end == i && i + apos_len < end &&
         (text[i + apos_len] == 's' || text[i + apos_len] == 'S') &&
         (i + apos_len + 1 >= end || !IsWordChar(text, i + apos_len + 1))) {
@@ -176,7 +183,6 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     tokens.push_back(
         {{start, i}, all_digits ? TokenShape::kNumber : TokenShape::kWord});
   }
-  return tokens;
 }
 
 std::string PhraseKey(std::string_view text) {

@@ -20,6 +20,9 @@ std::vector<Token> Tokenize(std::string_view text, Span span);
 inline std::vector<Token> Tokenize(std::string_view text) {
   return Tokenize(text, Span{0, text.size()});
 }
+// Tokenize(text, span) appended to *tokens (whose earlier tokens do not
+// change how the span is cut).
+void AppendTokens(std::string_view text, Span span, std::vector<Token>* tokens);
 
 // ASCII-lowercased copy.
 std::string Lower(std::string_view text);
