@@ -7,11 +7,6 @@
 
 namespace newsgraph {
 
-const std::string& LowerToken(const Document& doc, size_t i) {
-  static const std::string kEmpty;
-  return i < doc.lower_tokens.size() ? doc.lower_tokens[i] : kEmpty;
-}
-
 std::vector<int> TokenMentionMap(const Document& doc) {
   std::vector<int> map(doc.tokens.size(), -1);
   for (size_t m = 0; m < doc.mentions.size(); ++m) {
