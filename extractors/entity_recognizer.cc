@@ -256,21 +256,16 @@ class Recognizer {
     Match best;
     if (i >= end || !Is(i, entity_word::kPhraseStart)) return best;
     std::string key;
-    std::string exact;
     for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
-      if (n > 1) {
-        key += ' ';
-        exact += ' ';
-      }
+      if (n > 1) key += ' ';
       key += Low(i + n - 1);
-      exact += Tok(i + n - 1);
       if (!lex_.phrase_prefixes.count(key)) break;
       auto it = lex_.gazetteer.find(key);
       if (it == lex_.gazetteer.end()) continue;
       const GazetteerEntry* chosen = nullptr;
       for (const GazetteerEntry& e : it->second) {
         if (e.exact_case) {
-          if (PhraseKeyExact(e.form) != exact) continue;
+          if (!TokensSpell(i, n, e.exact_key)) continue;
         } else if (!Upper(i) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
           continue;
         }
@@ -287,14 +282,17 @@ class Recognizer {
     return e.how == GazetteerEntry::How::kSeat ? 3 : 4;
   }
 
-  // Token texts of a lexicon form joined by single spaces, case kept.
-  static std::string PhraseKeyExact(const std::string& form) {
-    std::string out;
-    for (const Token& t : Tokenize(form)) {
-      if (!out.empty()) out += ' ';
-      out += form.substr(t.span.begin, t.span.size());
+  // True when tokens [i, i + n) joined by single spaces are `text`, case
+  // and all.
+  bool TokensSpell(size_t i, size_t n, std::string_view text) const {
+    size_t pos = 0;
+    for (size_t k = i; k < i + n; ++k) {
+      if (k > i && (pos >= text.size() || text[pos++] != ' ')) return false;
+      std::string_view token = Tok(k);
+      if (text.substr(pos, token.size()) != token) return false;
+      pos += token.size();
     }
-    return out;
+    return pos == text.size();
   }
 
   // The country referred to by tokens ending just before `i` ("US",

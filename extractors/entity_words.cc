@@ -13,6 +13,8 @@ struct WordList {
   std::initializer_list<const char*> words;
 };
 
+// The lists read best filled line by line.
+// clang-format off
 const WordList kLists[] = {
     {entity_word::kLocative,
      {"in", "at", "near", "outside", "to", "from", "into", "around", "across",
@@ -85,34 +87,32 @@ const WordList kLists[] = {
      {"bin", "ibn", "van", "von", "der", "de", "da", "di", "del", "la", "le",
       "abu", "al"}},
 };
+// clang-format on
 
 }  // namespace
 
-size_t EntityWords::Hash::operator()(std::string_view word) const {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-  return static_cast<size_t>(h);
-}
-
 EntityWords::EntityWords(const LexiconData& lexicon) {
   for (const WordList& list : kLists) {
-    for (const char* word : list.words) bits_[word] |= list.bit;
+    for (const char* word : list.words) bits_.Add(word, list.bit);
   }
   for (const std::string& prefix : lexicon.phrase_prefixes) {
-    if (prefix.find(' ') == std::string::npos) bits_[prefix] |= entity_word::kPhraseStart;
+    if (prefix.find(' ') == std::string::npos) {
+      bits_.Add(prefix, entity_word::kPhraseStart);
+    }
   }
   for (const auto& [word, titles] : lexicon.titles_by_first_word) {
-    bits_[word] |= entity_word::kTitleStart;
+    bits_.Add(word, entity_word::kTitleStart);
   }
 }
 
 std::vector<uint32_t> EntityWords::Classify(const Document& doc) const {
   std::vector<uint32_t> bits(doc.tokens.size(), 0);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    auto it = bits_.find(doc.lower_tokens[i]);
-    if (it != bits_.end()) bits[i] = it->second;
+    bits[i] = bits_.Find(doc.lower_tokens[i]);
     if (StartsUpper(doc.TokenText(i))) bits[i] |= entity_word::kUpper;
-    if (doc.tokens[i].shape == TokenShape::kWord) bits[i] |= entity_word::kWordShape;
+    if (doc.tokens[i].shape == TokenShape::kWord) {
+      bits[i] |= entity_word::kWordShape;
+    }
   }
   return bits;
 }

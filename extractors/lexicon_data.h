@@ -80,6 +80,7 @@ struct GazetteerEntry {
   How how = How::kName;
   bool exact_case = false;  // acronyms match only as written ("US")
   std::string form;         // the phrase as written in the lexicon
+  std::string exact_key;    // ExactPhraseKey(form): what exact_case matches
 };
 
 struct LexiconData {

@@ -204,6 +204,7 @@ void AddPhrase(LexiconData& d, const std::string& phrase, NodeKind kind,
   std::string key = PhraseKey(phrase);
   if (key.empty()) return;
   entry.form = phrase;
+  entry.exact_key = ExactPhraseKey(phrase);
   entry.exact_case = AllUpper(phrase) && phrase.size() <= 8;
   auto& entries = d.gazetteer[key];
   for (const GazetteerEntry& e : entries) {

@@ -186,10 +186,14 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
 }
 
 std::string PhraseKey(std::string_view text) {
+  return Lower(ExactPhraseKey(text));
+}
+
+std::string ExactPhraseKey(std::string_view text) {
   std::string key;
   for (const Token& t : Tokenize(text)) {
     if (!key.empty()) key += ' ';
-    key += Lower(text.substr(t.span.begin, t.span.size()));
+    key += text.substr(t.span.begin, t.span.size());
   }
   return key;
 }

@@ -29,6 +29,8 @@ std::string Lower(std::string_view text);
 
 // Lowercased token texts joined by single spaces: the key of a phrase.
 std::string PhraseKey(std::string_view text);
+// The same with the case kept ("U.S.  Navy" -> "U.S. Navy").
+std::string ExactPhraseKey(std::string_view text);
 
 // True when the word starts with an uppercase letter (ASCII or Latin-1/
 // Latin Extended uppercase in UTF-8).
