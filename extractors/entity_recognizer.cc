@@ -231,7 +231,9 @@ class Recognizer {
   std::string_view Tok(size_t i) const {
     return i < doc_.tokens.size() ? doc_.TokenText(i) : std::string_view();
   }
-  const std::string& Low(size_t i) const { return LowerToken(doc_, i); }
+  // Lowercase text of token i ("" past the end): a string_view, so that
+  // comparing it with a word compares the lengths first.
+  std::string_view Low(size_t i) const { return LowerToken(doc_, i); }
   // True when token i has any of `bits` (entity_word::k...); false past
   // the end.
   bool Is(size_t i, uint32_t bits) const { return i < bits_.size() && (bits_[i] & bits); }
@@ -327,7 +329,7 @@ class Recognizer {
   // that is already under way.
   bool IsNameParticle(size_t i) const {
     if (Is(i, entity_word::kParticle)) return i + 1 < doc_.tokens.size() && IsNameWord(i + 1);
-    const std::string& low = Low(i);
+    std::string_view low = Low(i);
     return (low.rfind("al-", 0) == 0 || low.rfind("el-", 0) == 0) && low.size() > 3 &&
            StartsUpper(Tok(i).substr(3));
   }
@@ -361,7 +363,7 @@ class Recognizer {
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
     if (Is(i, entity_word::kTitleStart)) {
-      for (size_t index : lex_.titles_by_first_word.at(Low(i))) {
+      for (size_t index : lex_.titles_by_first_word.at(LowerToken(doc_, i))) {
         const TitleEntry& t = lex_.titles[index];
         if (i + t.words.size() > end) continue;
         bool ok = true;
@@ -396,7 +398,7 @@ class Recognizer {
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
     if (last - first == 1) {
-      const std::string& low = Low(first);
+      const std::string& low = LowerToken(doc_, first);
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
       auto it = lex_.surnames.find(low);
@@ -556,7 +558,10 @@ class Recognizer {
   // Tokens [i, end) spell one of CountryBodies() ("Foreign Ministry").
   const std::string* BodyOf(size_t i, size_t end) const {
     std::string key;
-    for (size_t k = i; k < end; ++k) key += (k > i ? " " : "") + Low(k);
+    for (size_t k = i; k < end; ++k) {
+      if (k > i) key += ' ';
+      key += Low(k);
+    }
     for (const auto& [phrase, body] : CountryBodies()) {
       if (phrase == key) return &body;
     }
@@ -739,13 +744,13 @@ class Recognizer {
       return false;
     }
     // "US-based Sony ...": a hyphenated modifier is not part of the name.
-    const std::string& first = Low(i);
+    std::string_view first = Low(i);
     size_t hyphen = first.find('-');
     if (hyphen != std::string::npos && !StartsUpper(Tok(i).substr(hyphen + 1))) return false;
     size_t j = i;
     size_t last_head = 0;
     while (j < sent.last_token && j - i < 8) {
-      const std::string& low = Low(j);
+      std::string_view low = Low(j);
       if (Upper(j) && Is(j, entity_word::kWordShape)) {
         bool head = Is(j, entity_word::kOrgHead) ||
                     (low == "house" && Low(j + 1) == "of");
@@ -841,7 +846,7 @@ class Recognizer {
     if (!IsNameWord(i) || (i + 1 < doc_.sentences[s].last_token && IsNameWord(i + 1))) {
       return false;
     }
-    const std::string& word = Low(i);
+    std::string_view word = Low(i);
     for (const auto& [id, e] : state_.entities) {
       if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
       const std::string& label = e.node.label;
@@ -878,7 +883,7 @@ class Recognizer {
 
   bool Group(size_t s, size_t& i) {
     if (!Is(i, entity_word::kGroupNoun)) return false;
-    const std::string& low = Low(i);
+    const std::string& low = LowerToken(doc_, i);
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
     if (e.node.mentions == 0) e.needs_relation = true;
@@ -950,7 +955,6 @@ class Recognizer {
            t == "\u2019";
   }
 
-
   // "Russia's deputy foreign minister, Gennady Gatilov," and "Mahan's
   // director, Hamid Arabnejad Khanooki,": a role, a comma, then the name.
   bool RoleThenName(size_t s, size_t& i) {
@@ -960,7 +964,7 @@ class Recognizer {
     // "the Chinese ambassador to Canada, Lu Shaye": the post's place.
     size_t role_last = i - 1;
     for (size_t k = i - 1; k > sent.first_token && k + 4 > i; --k) {
-      const std::string& w = Low(k - 1);
+      std::string_view w = Low(k - 1);
       if ((w == "to" || w == "in" || w == "at") && k >= sent.first_token + 2 &&
           Is(k - 2, entity_word::kRoleWord)) {
         role_last = k - 2;
@@ -978,7 +982,7 @@ class Recognizer {
     // The role phrase: back to the start of the noun phrase.
     size_t r = role_last;
     while (r > sent.first_token && r + 8 > role_last) {
-      const std::string& w = Low(r - 1);
+      std::string_view w = Low(r - 1);
       if (w == "," || w == "." || w == "the" || w == "a" || w == "an" || w == "and" ||
           IsQuote(Tok(r - 1)) || w == "said" || w == "with" || w == "by") {
         break;
@@ -1007,20 +1011,20 @@ class Recognizer {
     return true;
   }
 
-
   // A lone surname of an official named earlier ("Kerry said").
   bool Surname(size_t s, size_t& i) {
     if (!IsNameWord(i)) return false;
     size_t end = i + 1;
     if (IsNameWord(end)) return false;
     std::string id;
-    auto it = surname_to_official_.find(Low(i));
+    const std::string& low = LowerToken(doc_, i);
+    auto it = surname_to_official_.find(low);
     if (it != surname_to_official_.end()) {
       id = it->second;
     } else {
       // A well-known office holder named by surname alone ("Lavrov said"):
       // only when one holder of that surname was in office at the time.
-      auto known = lex_.surnames.find(Low(i));
+      auto known = lex_.surnames.find(low);
       if (known == lex_.surnames.end()) return false;
       std::string only;
       for (const std::string& key : known->second) {
