@@ -119,12 +119,19 @@ void KnowledgeGraph::AddNode(const Node& node) {
     return;
   }
   Node& mine = (*graph_)[it->second];
-  std::string old_label = mine.label;
-  Prefer(mine.label, node.label);
-  mine.aliases.insert(node.aliases.begin(), node.aliases.end());
-  if (!old_label.empty()) mine.aliases.insert(old_label);
-  if (!node.label.empty()) mine.aliases.insert(node.label);
-  mine.aliases.erase(mine.label);
+  if (node.label == mine.label) {
+    // The common case: the label stays (and is never among the aliases).
+    for (const std::string& alias : node.aliases) {
+      if (alias != mine.label) mine.aliases.insert(alias);
+    }
+  } else {
+    std::string old_label = mine.label;
+    Prefer(mine.label, node.label);
+    mine.aliases.insert(node.aliases.begin(), node.aliases.end());
+    if (!old_label.empty()) mine.aliases.insert(old_label);
+    if (!node.label.empty()) mine.aliases.insert(node.label);
+    mine.aliases.erase(mine.label);
+  }
   Prefer(mine.iso_code, node.iso_code);
   Prefer(mine.wikidata, node.wikidata);
   Prefer(mine.role, node.role);
