@@ -1040,11 +1040,22 @@ class Recognizer {
     return true;
   }
 
+  // False when no rule of ScanSentence() can match at token i: each needs
+  // one of these (a capital, a lexicon phrase's or title's first word, a
+  // group noun, a title word just after, a comma, an acronym defined in the
+  // text), and most tokens have none, so they are passed over at once.
+  bool MayOpenMention(size_t i) const {
+    constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
+                                  entity_word::kTitleStart | entity_word::kGroupNoun;
+    return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
+           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || !local_names_.empty();
+  }
+
   void ScanSentence(size_t s) {
     const Sentence& sent = doc_.sentences[s];
     size_t i = sent.first_token;
     while (i < sent.last_token) {
-      if (covered_[i]) {
+      if (covered_[i] || !MayOpenMention(i)) {
         ++i;
         continue;
       }
