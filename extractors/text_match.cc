@@ -107,10 +107,12 @@ std::vector<std::string> Inflections(const std::string& lemma) {
 }
 
 void SortMentions(Document& doc) {
-  std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
-                   [](const EntityMention& a, const EntityMention& b) {
-                     return a.span.begin < b.span.begin;
-                   });
+  // Mentions are mostly found in order: then there is nothing to move.
+  auto by_position = [](const EntityMention& a, const EntityMention& b) {
+    return a.span.begin < b.span.begin;
+  };
+  if (std::is_sorted(doc.mentions.begin(), doc.mentions.end(), by_position)) return;
+  std::stable_sort(doc.mentions.begin(), doc.mentions.end(), by_position);
 }
 
 }  // namespace newsgraph
