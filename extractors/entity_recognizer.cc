@@ -90,6 +90,7 @@ class Recognizer {
       : doc_(doc),
         state_(state),
         lex_(*state.lexicon),
+        words_(words),
         bits_(words.Classify(doc)),
         covered_(doc.tokens.size(), false) {
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
@@ -261,11 +262,11 @@ class Recognizer {
     for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
       if (n > 1) key += ' ';
       key += Low(i + n - 1);
-      if (!lex_.phrase_prefixes.count(key)) break;
-      auto it = lex_.gazetteer.find(key);
-      if (it == lex_.gazetteer.end()) continue;
+      const EntityWords::Phrase phrase = words_.PhraseOf(key);
+      if (!phrase.prefix) break;
+      if (!phrase.key) continue;
       const GazetteerEntry* chosen = nullptr;
-      for (const GazetteerEntry& e : it->second) {
+      for (const GazetteerEntry& e : lex_.gazetteer.at(key)) {
         if (e.exact_case) {
           if (!TokensSpell(i, n, e.exact_key)) continue;
         } else if (!Upper(i) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
@@ -1076,6 +1077,7 @@ class Recognizer {
     Match match;
   };
   mutable std::vector<CachedLookup> lookup_cache_;  // by token: Lookup()
+  const EntityWords& words_;
   const std::vector<uint32_t> bits_;  // by token: entity_word::k...
   std::vector<bool> covered_;         // by token: inside a mention
   int year_ = 0;

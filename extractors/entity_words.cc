@@ -13,6 +13,10 @@ struct WordList {
   std::initializer_list<const char*> words;
 };
 
+// Bits of EntityWords::phrases_.
+constexpr uint32_t kPrefix = 1;
+constexpr uint32_t kKey = 2;
+
 // The lists read best filled line by line.
 // clang-format off
 const WordList kLists[] = {
@@ -103,6 +107,18 @@ EntityWords::EntityWords(const LexiconData& lexicon) {
   for (const auto& [word, titles] : lexicon.titles_by_first_word) {
     bits_.Add(word, entity_word::kTitleStart);
   }
+  for (const std::string& prefix : lexicon.phrase_prefixes) {
+    phrases_.Add(prefix, kPrefix);
+  }
+  for (const auto& [key, entries] : lexicon.gazetteer) phrases_.Add(key, kKey);
+}
+
+EntityWords::Phrase EntityWords::PhraseOf(std::string_view key) const {
+  const uint32_t bits = phrases_.Find(key);
+  Phrase phrase;
+  phrase.prefix = (bits & kPrefix) != 0;
+  phrase.key = (bits & kKey) != 0;
+  return phrase;
 }
 
 std::vector<uint32_t> EntityWords::Classify(const Document& doc) const {

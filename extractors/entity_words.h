@@ -55,8 +55,17 @@ class EntityWords {
   // doc.lower_tokens must be filled).
   std::vector<uint32_t> Classify(const Document& doc) const;
 
+  // What a lowercase phrase key (words joined by single spaces: "united
+  // states") is to the lexicon's gazetteer.
+  struct Phrase {
+    bool prefix = false;  // the first words of a key, or a whole key
+    bool key = false;     // a whole key
+  };
+  Phrase PhraseOf(std::string_view key) const;
+
  private:
-  WordTable bits_;  // lowercase word -> entity_word bits
+  WordTable bits_;     // lowercase word -> entity_word bits
+  WordTable phrases_;  // phrase key or its first words -> kPrefix | kKey
 };
 
 }  // namespace newsgraph
