@@ -86,7 +86,10 @@ void SegmenterStage::Run(Document& doc, DocumentState&, KnowledgeGraph&) const {
   for (const Region& region : doc.regions) SegmentRegion(doc, region);
   doc.lower_tokens.clear();
   doc.lower_tokens.reserve(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) doc.lower_tokens.push_back(Lower(doc.TokenText(i)));
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    // Lowered in place: no temporary string to move.
+    LowerInPlace(&doc.lower_tokens.emplace_back(doc.TokenText(i)));
+  }
 }
 
 }  // namespace newsgraph

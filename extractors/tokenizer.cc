@@ -75,9 +75,7 @@ const std::unordered_set<std::string>& Abbreviations() {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  LowerInPlace(&out);
   return out;
 }
 

@@ -26,6 +26,12 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* tokens);
 
 // ASCII-lowercased copy.
 std::string Lower(std::string_view text);
+// ASCII-lowercases *text (inline: the segmenter lowers every token).
+inline void LowerInPlace(std::string* text) {
+  for (char& c : *text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
 
 // Lowercased token texts joined by single spaces: the key of a phrase.
 std::string PhraseKey(std::string_view text);
