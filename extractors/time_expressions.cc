@@ -3,7 +3,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdio>
-#include <cstdlib>
 #include <string_view>
 
 #include "extractors/document_state.h"
@@ -56,21 +55,23 @@ std::string FormatMonth(int y, int m) {
   return buf;
 }
 
-int Weekday(const std::string& w) {  // 0 = Monday
-  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                "friday", "saturday", "sunday"};
+// Words are string_views, so that each comparison tests the lengths first.
+int Weekday(std::string_view w) {  // 0 = Monday
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   for (int i = 0; i < 7; ++i) {
     if (w == kDays[i]) return i;
   }
   return -1;
 }
 
-int Month(const std::string& w) {
-  static const char* kMonths[] = {"january", "february", "march", "april",
-                                  "may", "june", "july", "august",
-                                  "september", "october", "november", "december"};
-  static const char* kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
-                                 "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+int Month(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::string_view kShort[] = {
+      "jan.", "feb.", "mar.", "apr.", "may", "jun.",
+      "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
   for (int i = 0; i < 12; ++i) {
     if (w == kMonths[i] || w == kShort[i]) return i + 1;
   }
@@ -78,12 +79,13 @@ int Month(const std::string& w) {
   return 0;
 }
 
-int Number(const std::string& w, int lo, int hi) {
+int Number(std::string_view w, int lo, int hi) {
   if (w.empty() || w.size() > 4) return 0;
+  int n = 0;
   for (char c : w) {
     if (c < '0' || c > '9') return 0;
+    n = n * 10 + (c - '0');
   }
-  int n = std::atoi(w.c_str());
   return n >= lo && n <= hi ? n : 0;
 }
 
@@ -121,9 +123,8 @@ bool MayStartTimeExpression(std::string_view w) {
 std::string Resolve(const std::string* t, size_t size, size_t i, const Ymd& a,
                     size_t* consumed) {
   const long today = DaysFromCivil(a.y, a.m, a.d);
-  auto at = [&](size_t k) -> const std::string& {
-    static const std::string kEmpty;
-    return i + k < size ? t[i + k] : kEmpty;
+  auto at = [&](size_t k) -> std::string_view {
+    return i + k < size ? std::string_view(t[i + k]) : std::string_view();
   };
   *consumed = 1;
   if (at(0) == "today" || at(0) == "tonight") return Format(a);
