@@ -1,9 +1,10 @@
 // WordTable: words, each with a uint32_t of bits, looked up at every token.
 //
-// Open addressing over a power-of-two table of slots that keep each word's
-// hash: a lookup is one hash, one mask and, almost always, one slot, with
-// no node to chase and no division (std::unordered_map has both). Filled
-// once, then read only; reading is thread-safe.
+// Open addressing over a power-of-two table of 8-byte slots that keep part
+// of each word's hash and its bits: a lookup is one hash, one mask and,
+// almost always, one slot, with no node to chase and no division
+// (std::unordered_map has both); the word itself is read only to confirm a
+// match. Filled once, then read only; reading is thread-safe.
 #ifndef NEWSGRAPH_EXTRACTORS_WORD_TABLE_H_
 #define NEWSGRAPH_EXTRACTORS_WORD_TABLE_H_
 
@@ -28,18 +29,23 @@ class WordTable {
 
  private:
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;  // of the word in words_
-    uint32_t length = 0;
+    uint32_t tag = 0;  // Tag(hash) of the word here; 0: the slot is empty
     uint32_t bits = 0;
-    bool used = false;
+  };
+  struct Word {
+    uint32_t offset = 0;  // in words_
+    uint32_t length = 0;
   };
   static uint64_t Hash(std::string_view word);
+  static uint32_t Tag(uint64_t hash) {
+    return static_cast<uint32_t>(hash >> 32) | 1;
+  }
   // The slot holding `word`, or the empty slot where it would go.
   size_t SlotOf(std::string_view word, uint64_t hash) const;
   void Grow();
 
   std::vector<Slot> slots_;  // a power of two, at most half full
+  std::vector<Word> where_;  // by slot: the word in that slot
   std::string words_;        // every word, one after another
   size_t size_ = 0;
 };
