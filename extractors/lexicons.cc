@@ -265,24 +265,11 @@ void BuildIndexes(LexiconData& d) {
   }
 }
 
-}  // namespace
-
-Lexicons::Lexicons() : data_(std::make_unique<LexiconData>()) {}
-Lexicons::~Lexicons() = default;
-Lexicons::Lexicons(Lexicons&&) noexcept = default;
-Lexicons& Lexicons::operator=(Lexicons&&) noexcept = default;
-
-StatusOr<Lexicons> Lexicons::Builtin() {
-  Lexicons lexicons;
-  for (const BuiltinLexicon& file : BuiltinLexicons()) {
-    Status status = lexicons.Add(file.name, file.content);
-    if (!status.ok()) return status;
-  }
-  return lexicons;
-}
-
-Status Lexicons::Add(std::string_view name, std::string_view content) {
-  LexiconData staged = *data_;
+// Adds the entries of one lexicon file to *staged_data (but not the
+// derived indexes); on failure *staged_data holds part of the file.
+Status ParseInto(std::string_view name, std::string_view content,
+                 LexiconData* staged_data) {
+  LexiconData& staged = *staged_data;
   const FileKind* kind = nullptr;
   size_t line_number = 0;
   size_t taken = 0;
@@ -319,9 +306,34 @@ Status Lexicons::Add(std::string_view name, std::string_view content) {
   if (kind == nullptr) {
     return Status::Error(std::string(name) + ":1: empty lexicon (no header line)");
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Lexicons::Lexicons() : data_(std::make_unique<LexiconData>()) {}
+Lexicons::~Lexicons() = default;
+Lexicons::Lexicons(Lexicons&&) noexcept = default;
+Lexicons& Lexicons::operator=(Lexicons&&) noexcept = default;
+
+Status Lexicons::Add(std::string_view name, std::string_view content) {
+  LexiconData staged = *data_;
+  Status parsed = ParseInto(name, content, &staged);
+  if (!parsed.ok()) return parsed;
   BuildIndexes(staged);
   *data_ = std::move(staged);
   return Status::Ok();
+}
+
+StatusOr<Lexicons> Lexicons::Builtin() {
+  // As Add() for each file, with the indexes derived once, at the end.
+  Lexicons lexicons;
+  for (const BuiltinLexicon& file : BuiltinLexicons()) {
+    Status status = ParseInto(file.name, file.content, lexicons.data_.get());
+    if (!status.ok()) return status;
+  }
+  BuildIndexes(*lexicons.data_);
+  return lexicons;
 }
 
 }  // namespace newsgraph
