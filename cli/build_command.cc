@@ -336,7 +336,7 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   // The merge is order-independent: the same graph for any thread count.
   KnowledgeGraph& graph = workers[0]->graph;
   for (size_t i = 1; i < workers.size(); ++i) {
-    graph.Merge(workers[i]->graph);
+    graph.Merge(std::move(workers[i]->graph));
     workers[i].reset();
   }
   reporter.EndProgress();
