@@ -228,11 +228,13 @@ void BuildIndexes(LexiconData& d) {
   d.phrase_prefixes.clear();
   d.titles_by_first_word.clear();
   d.events_by_first_word.clear();
+  d.event_first_words = WordTable();
   for (size_t i = 0; i < d.titles.size(); ++i) {
     d.titles_by_first_word[d.titles[i].words.front()].push_back(i);
   }
   for (size_t i = 0; i < d.event_triggers.size(); ++i) {
     d.events_by_first_word[d.event_triggers[i].words.front()].push_back(i);
+    d.event_first_words.Add(d.event_triggers[i].words.front(), 1);
   }
   using How = GazetteerEntry::How;
   for (const auto& [iso, c] : d.countries) {

@@ -344,7 +344,10 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
   for (const RelationTrigger& t : lexicon.relation_triggers) {
     IndexedTrigger indexed{&t, {}};
     for (const std::string& word : t.words) indexed.forms.push_back(Inflections(word));
-    for (const std::string& form : indexed.forms[0]) index_[form].push_back(indexed);
+    for (const std::string& form : indexed.forms[0]) {
+      index_[form].push_back(indexed);
+      first_forms_.Add(form, 1);
+    }
   }
 }
 
@@ -358,7 +361,7 @@ void RelationStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) co
     }
     Sent x{doc, sentence, cover, state};
     for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-      if (cover[i] >= 0) continue;
+      if (cover[i] >= 0 || !first_forms_.Find(LowerToken(doc, i))) continue;
       auto it = index_.find(LowerToken(doc, i));
       if (it == index_.end()) continue;
       // The longest trigger whose words follow in order, with short gaps.
