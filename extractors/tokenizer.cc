@@ -79,10 +79,8 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-bool StartsUpper(std::string_view word) {
-  if (word.empty()) return false;
+bool StartsUpperNonAscii(std::string_view word) {
   unsigned char c = word[0];
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
   // Latin-1 uppercase U+00C0..U+00DE (except U+00D7) are C3 80..C3 9E.
   if (c == 0xC3 && word.size() > 1) {
     unsigned char d = word[1];

@@ -39,8 +39,15 @@ std::string PhraseKey(std::string_view text);
 std::string ExactPhraseKey(std::string_view text);
 
 // True when the word starts with an uppercase letter (ASCII or Latin-1/
-// Latin Extended uppercase in UTF-8).
-bool StartsUpper(std::string_view word);
+// Latin Extended uppercase in UTF-8). Inline for the ASCII case: every
+// stage asks it of many tokens.
+bool StartsUpperNonAscii(std::string_view word);  // word[0] >= 0x80
+inline bool StartsUpper(std::string_view word) {
+  if (word.empty()) return false;
+  const unsigned char c = word[0];
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return StartsUpperNonAscii(word);
+}
 // True when the word has letters and all of them are uppercase ("FBI").
 bool AllUpper(std::string_view word);
 
