@@ -4,27 +4,6 @@ namespace newsgraph {
 
 WordTable::WordTable() : slots_(64), where_(64) {}
 
-// FNV-1a: words are short, so a byte at a time is quick enough.
-uint64_t WordTable::Hash(std::string_view word) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
-size_t WordTable::SlotOf(std::string_view word, uint64_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  const uint32_t tag = Tag(hash);
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.tag == 0) return i;
-    if (slot.tag == tag && where_[i].length == word.size() &&
-        std::string_view(words_).substr(where_[i].offset, word.size()) ==
-            word) {
-      return i;
-    }
-  }
-}
-
 void WordTable::Add(std::string_view word, uint32_t bits) {
   const uint64_t hash = Hash(word);
   size_t i = SlotOf(word, hash);
@@ -40,10 +19,6 @@ void WordTable::Add(std::string_view word, uint32_t bits) {
     ++size_;
   }
   slots_[i].bits |= bits;
-}
-
-uint32_t WordTable::Find(std::string_view word) const {
-  return slots_[SlotOf(word, Hash(word))].bits;  // an empty slot has 0
 }
 
 void WordTable::Grow() {

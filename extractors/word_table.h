@@ -22,8 +22,11 @@ class WordTable {
   // Adds `bits` to the bits of `word` (a word not yet in the table has 0).
   void Add(std::string_view word, uint32_t bits);
 
-  // The bits of `word`; 0 for a word not in the table.
-  uint32_t Find(std::string_view word) const;
+  // The bits of `word`; 0 for a word not in the table. Inline, as the
+  // few lines it takes: it runs at every token.
+  uint32_t Find(std::string_view word) const {
+    return slots_[SlotOf(word, Hash(word))].bits;  // an empty slot has 0
+  }
 
   size_t size() const { return size_; }
 
@@ -36,12 +39,28 @@ class WordTable {
     uint32_t offset = 0;  // in words_
     uint32_t length = 0;
   };
-  static uint64_t Hash(std::string_view word);
+  // FNV-1a: words are short, so a byte at a time is quick enough.
+  static uint64_t Hash(std::string_view word) {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
   static uint32_t Tag(uint64_t hash) {
     return static_cast<uint32_t>(hash >> 32) | 1;
   }
   // The slot holding `word`, or the empty slot where it would go.
-  size_t SlotOf(std::string_view word, uint64_t hash) const;
+  size_t SlotOf(std::string_view word, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    const uint32_t tag = Tag(hash);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i].tag == 0) return i;
+      if (slots_[i].tag == tag && where_[i].length == word.size() &&
+          std::string_view(words_).substr(where_[i].offset, word.size()) ==
+              word) {
+        return i;
+      }
+    }
+  }
   void Grow();
 
   std::vector<Slot> slots_;  // a power of two, at most half full
