@@ -55,11 +55,17 @@ class WordTable {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       if (slots_[i].tag == 0) return i;
       if (slots_[i].tag == tag && where_[i].length == word.size() &&
-          std::string_view(words_).substr(where_[i].offset, word.size()) ==
-              word) {
+          SameBytes(words_.data() + where_[i].offset, word)) {
         return i;
       }
     }
+  }
+  // The words are short: a loop beats a call to memcmp.
+  static bool SameBytes(const char* stored, std::string_view word) {
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (stored[k] != word[k]) return false;
+    }
+    return true;
   }
   void Grow();
 
