@@ -83,6 +83,8 @@ void SegmentRegion(Document& doc, const Region& region) {
 void SegmenterStage::Run(Document& doc, DocumentState&, KnowledgeGraph&) const {
   doc.tokens.clear();
   doc.sentences.clear();
+  // News text has a token every 7 or 8 bytes: one allocation, mostly.
+  doc.tokens.reserve(doc.text.size() / 8 + 16);
   for (const Region& region : doc.regions) SegmentRegion(doc, region);
   doc.lower_tokens.clear();
   doc.lower_tokens.reserve(doc.tokens.size());
