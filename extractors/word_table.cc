@@ -2,7 +2,7 @@
 
 namespace newsgraph {
 
-WordTable::WordTable() : slots_(64), where_(64) {}
+WordTable::WordTable() : sketches_((1 << 14) / 64), slots_(64), where_(64) {}
 
 void WordTable::Add(std::string_view word, uint32_t bits) {
   const uint64_t hash = Hash(word);
@@ -17,6 +17,10 @@ void WordTable::Add(std::string_view word, uint32_t bits) {
     where_[i].length = static_cast<uint32_t>(word.size());
     words_ += word;
     ++size_;
+    if (!word.empty()) {
+      const size_t sketch = Sketch(word);
+      sketches_[sketch / 64] |= uint64_t{1} << (sketch % 64);
+    }
   }
   slots_[i].bits |= bits;
 }

@@ -25,6 +25,7 @@ class WordTable {
   // The bits of `word`; 0 for a word not in the table. Inline, as the
   // few lines it takes: it runs at every token.
   uint32_t Find(std::string_view word) const {
+    if (!MayHold(word)) return 0;
     return slots_[SlotOf(word, Hash(word))].bits;  // an empty slot has 0
   }
 
@@ -44,6 +45,19 @@ class WordTable {
     uint64_t h = 14695981039346656037ull;
     for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
     return h;
+  }
+  // A word's length and its first and last bytes, as 14 bits: a sketch no
+  // word of the table has rules the word out before it is hashed (most
+  // tokens, for a table of a few hundred words).
+  static size_t Sketch(std::string_view word) {
+    const size_t first = static_cast<unsigned char>(word.front()) & 31;
+    const size_t last = static_cast<unsigned char>(word.back()) & 31;
+    return (word.size() & 15) << 10 | first << 5 | last;
+  }
+  bool MayHold(std::string_view word) const {
+    if (word.empty()) return true;
+    const size_t sketch = Sketch(word);
+    return (sketches_[sketch / 64] >> (sketch % 64)) & 1;
   }
   static uint32_t Tag(uint64_t hash) {
     return static_cast<uint32_t>(hash >> 32) | 1;
@@ -69,9 +83,10 @@ class WordTable {
   }
   void Grow();
 
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  std::vector<Word> where_;  // by slot: the word in that slot
-  std::string words_;        // every word, one after another
+  std::vector<uint64_t> sketches_;  // bit Sketch(w) set for every word w
+  std::vector<Slot> slots_;         // a power of two, at most half full
+  std::vector<Word> where_;         // by slot: the word in that slot
+  std::string words_;               // every word, one after another
   size_t size_ = 0;
 };
 
