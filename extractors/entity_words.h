@@ -21,32 +21,22 @@ namespace newsgraph {
 // What a token is, as bits of a uint32_t. The word lists hold lowercase
 // words; a token is in a list when its lowercase text is.
 namespace entity_word {
-inline constexpr uint32_t kUpper = 1u << 0;      // StartsUpper(token)
-inline constexpr uint32_t kWordShape = 1u << 1;  // TokenShape::kWord
-// Never in a person's name ("the", "ministry").
-inline constexpr uint32_t kNotName = 1u << 2;
-// Capitalized, yet no name ("Many").
-inline constexpr uint32_t kNotNameStart = 1u << 3;
-// Heads an organization's name ("institute").
-inline constexpr uint32_t kOrgHead = 1u << 4;
-// An unnamed acting group ("hackers").
-inline constexpr uint32_t kGroupNoun = 1u << 5;
-// Before a place ("in", "near").
-inline constexpr uint32_t kLocative = 1u << 6;
-// Before no apposition's name ("to", "of").
-inline constexpr uint32_t kPreposition = 1u << 7;
-// Names a post ("minister", "chairman").
-inline constexpr uint32_t kRoleWord = 1u << 8;
-// Ends a lowercase title ("envoy").
-inline constexpr uint32_t kTitleWord = 1u << 9;
-// Ends a lowercase title's search ("the").
-inline constexpr uint32_t kTitleStop = 1u << 10;
-// Inside a name ("bin", "van").
-inline constexpr uint32_t kParticle = 1u << 11;
-// The first word of a gazetteer phrase.
-inline constexpr uint32_t kPhraseStart = 1u << 12;
-// The first word of a lexicon title.
-inline constexpr uint32_t kTitleStart = 1u << 13;
+enum : uint32_t {
+  kUpper = 1u << 0,         // StartsUpper(token)
+  kWordShape = 1u << 1,     // TokenShape::kWord
+  kNotName = 1u << 2,       // never in a person's name ("the", "ministry")
+  kNotNameStart = 1u << 3,  // capitalized, yet no name ("Many")
+  kOrgHead = 1u << 4,       // heads an organization's name ("institute")
+  kGroupNoun = 1u << 5,     // an unnamed acting group ("hackers")
+  kLocative = 1u << 6,      // before a place ("in", "near")
+  kPreposition = 1u << 7,   // before no apposition's name ("to", "of")
+  kRoleWord = 1u << 8,      // names a post ("minister", "chairman")
+  kTitleWord = 1u << 9,     // ends a lowercase title ("envoy")
+  kTitleStop = 1u << 10,    // ends a lowercase title's search ("the")
+  kParticle = 1u << 11,     // inside a name ("bin", "van")
+  kPhraseStart = 1u << 12,  // the first word of a gazetteer phrase
+  kTitleStart = 1u << 13,   // the first word of a lexicon title
+};
 }  // namespace entity_word
 
 class EntityWords {
