@@ -167,7 +167,9 @@ int Main(int argc, char** argv) {
 
   const auto merge_start = Clock::now();
   KnowledgeGraph& graph = workers[0]->graph;
-  for (size_t i = 1; i < workers.size(); ++i) graph.Merge(workers[i]->graph);
+  for (size_t i = 1; i < workers.size(); ++i) {
+    graph.Merge(std::move(workers[i]->graph));
+  }
   const uint64_t merge_nanos = Nanos(merge_start);
 
   const auto export_start = Clock::now();

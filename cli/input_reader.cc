@@ -35,6 +35,21 @@ std::string_view FormatName(const std::string& path) {
   return name;
 }
 
+// The number of '\n' in `data`, found by memchr (std::count looks at one
+// byte at a time; this runs over every byte of a JSON Lines corpus).
+uint64_t CountNewlines(std::string_view data) {
+  uint64_t count = 0;
+  const char* p = data.data();
+  const char* const end = p + data.size();
+  while (p < end) {
+    const void* found = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (found == nullptr) break;
+    ++count;
+    p = static_cast<const char*>(found) + 1;
+  }
+  return count;
+}
+
 }  // namespace
 
 InputReader::InputReader(uint64_t max_bytes, size_t chunk_bytes,
@@ -209,8 +224,7 @@ uint64_t InputReader::EmitLines(const std::string& name, std::string_view data,
                                 uint64_t first_line) {
   if (data.empty()) return first_line;
   if (max_bytes_ == 0 || data.size() <= max_bytes_) {
-    uint64_t lines =
-        static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n'));
+    uint64_t lines = CountNewlines(data);
     Emit(name, InputFormat::kJsonLines, std::string(data), first_line, true);
     return first_line + lines;
   }
@@ -243,8 +257,7 @@ uint64_t InputReader::EmitLines(const std::string& name, std::string_view data,
     Emit(name, InputFormat::kJsonLines, std::string(data.substr(chunk_begin)),
          chunk_line, true);
   }
-  return first_line +
-         static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n'));
+  return first_line + CountNewlines(data);
 }
 
 void InputReader::Emit(const std::string& name, InputFormat format,

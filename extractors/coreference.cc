@@ -275,7 +275,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
         ++next_mention;
       }
       if (covering[i] >= 0 || sent.in_title) continue;
-      const std::string& w = LowerToken(doc, i);
+      std::string_view w = LowerToken(doc, i);
       // Only the pronouns and "the" below open a reference (he she his
       // her it its they their the: 2 to 5 letters, starting h, s, i or t):
       // every other word is passed over before the comparisons.
@@ -306,7 +306,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
         want = Want::kCountry;  // "the Gulf state", "the communist nation"
         length = 3;
       } else if (w == "the" && i + 1 < sent.last_token) {
-        std::string next = LowerToken(doc, i + 1);
+        std::string_view next = LowerToken(doc, i + 1);
         length = 2;
         if (next == "country" || next == "government" || next == "nation" ||
             next == "regime" || next == "kingdom" || next == "republic") {

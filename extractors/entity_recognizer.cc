@@ -1,63 +1,18 @@
 #include "extractors/entity_recognizer.h"
 
 #include <algorithm>
-#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "extractors/document_state.h"
+#include "extractors/entity_words.h"
 #include "extractors/text_match.h"
 #include "extractors/tokenizer.h"
 
 namespace newsgraph {
 
 namespace {
-
-const std::unordered_set<std::string>& LocativePrepositions() {
-  static const std::unordered_set<std::string> k = {
-      "in", "at", "near", "outside", "to", "from", "into", "around", "across",
-      "via", "inside", "toward", "towards"};
-  return k;
-}
-
-// Capitalized words that never start or continue a person's name.
-const std::unordered_set<std::string>& NotNameWords() {
-  static const std::unordered_set<std::string> k = {
-      "the", "a", "an", "on", "in", "at", "of", "and", "or", "but", "for",
-      "to", "by", "with", "from", "as", "said", "says", "told", "has", "had",
-      "is", "was", "will", "would", "who", "which", "that", "this", "these",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december",
-      "he", "she", "it", "they", "his", "her", "its", "their", "we", "i",
-      "mr", "mr.", "mrs.", "ms.", "dr.", "after", "before", "during", "when",
-      "while", "also", "if", "since", "government", "ministry", "office",
-      "department", "administration", "state", "house", "council", "party",
-      "today", "yesterday", "tonight", "tomorrow", "last", "this", "next"};
-  return k;
-}
-
-// Words that head a capitalized organization name.
-const std::unordered_set<std::string>& OrgHeads() {
-  static const std::unordered_set<std::string> k = {
-      "institute", "agency", "corporation", "corp.", "party", "council",
-      "ministry", "department", "commission", "committee", "bank",
-      "university", "company", "group", "organization", "organisation",
-      "association", "union", "court", "parliament", "assembly", "army",
-      "navy", "guard", "police", "service", "office", "bureau", "fund",
-      "foundation", "authority", "front", "movement", "forces", "force",
-      "conference", "alliance", "federation", "institution", "center",
-      "centre", "academy", "administration", "network", "inc.", "ltd",
-      "ltd.", "co.", "airlines", "airline", "air", "times", "post",
-      "news", "daily", "tribune", "herald", "journal", "press", "radio",
-      "television", "brigade", "brigades", "cabinet", "senate", "congress",
-      "secretariat", "board", "programme", "program", "entertainment",
-      "forum", "initiative", "mission", "coalition", "league", "society",
-      "guards", "corps", "directorate", "electronics", "technology", "technologies",
-      "industries", "holdings", "systems"};
-  return k;
-}
 
 // A country's bodies named by a common noun after the country
 // ("China's foreign ministry"): phrase -> canonical body slug.
@@ -100,18 +55,6 @@ const std::vector<std::pair<std::string, std::string>>& CountryBodies() {
   return k;
 }
 
-// Capitalized sentence-initial words that are not part of a name.
-const std::unordered_set<std::string>& NotNameStarts() {
-  static const std::unordered_set<std::string> k = {
-      "many", "some", "several", "all", "both", "other", "most", "few",
-      "each", "every", "those", "our", "new", "former", "top", "senior",
-      "another", "two", "three", "four", "five", "ten", "members", "according",
-      "under", "without", "despite", "although", "though", "however", "meanwhile",
-      "speaking", "asked", "earlier", "later", "then", "now", "there", "here",
-      "what", "why", "how", "where", "whether", "not", "no", "more", "less"};
-  return k;
-}
-
 // The words of a lowercase phrase of single-space-separated words.
 std::vector<std::string> SplitWords(const std::string& phrase) {
   std::vector<std::string> words;
@@ -136,16 +79,6 @@ const std::vector<std::vector<std::string>>& CountryBodyWords() {
   return k;
 }
 
-// Plural nouns for unnamed groups that can act ("the hackers threatened").
-const std::unordered_set<std::string>& GroupNouns() {
-  static const std::unordered_set<std::string> k = {
-      "hackers", "protesters", "protestors", "militants", "rebels",
-      "insurgents", "gunmen", "separatists", "demonstrators", "attackers",
-      "terrorists", "jihadists", "pirates", "rioters",
-      "extremists", "assailants", "activists", "smugglers"};
-  return k;
-}
-
 struct Match {
   size_t length = 0;  // tokens
   const GazetteerEntry* entry = nullptr;
@@ -153,8 +86,13 @@ struct Match {
 
 class Recognizer {
  public:
-  Recognizer(Document& doc, DocumentState& state)
-      : doc_(doc), state_(state), lex_(*state.lexicon) {
+  Recognizer(Document& doc, DocumentState& state, const EntityWords& words)
+      : doc_(doc),
+        state_(state),
+        lex_(*state.lexicon),
+        words_(words),
+        bits_(words.Classify(doc)),
+        covered_(doc.tokens.size(), false) {
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
 
@@ -165,7 +103,7 @@ class Recognizer {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
-        if (covered_.count(i) || !(Surname(s, i) || OrganizationShortForm(s, i))) ++i;
+        if (covered_[i] || !(Surname(s, i) || OrganizationShortForm(s, i))) ++i;
       }
     }
     SortMentions(doc_);
@@ -280,7 +218,7 @@ class Recognizer {
     m.kind = kind;
     m.rule = rule;
     doc_.mentions.push_back(m);
-    for (size_t t = first; t < last; ++t) covered_.insert(t);
+    for (size_t t = first; t < last; ++t) covered_[t] = true;
     auto it = state_.entities.find(id);
     if (it != state_.entities.end()) {
       it->second.node.mentions++;
@@ -294,7 +232,13 @@ class Recognizer {
   std::string_view Tok(size_t i) const {
     return i < doc_.tokens.size() ? doc_.TokenText(i) : std::string_view();
   }
-  const std::string& Low(size_t i) const { return LowerToken(doc_, i); }
+  // Lowercase text of token i ("" past the end): a string_view, so that
+  // comparing it with a word compares the lengths first.
+  std::string_view Low(size_t i) const { return LowerToken(doc_, i); }
+  // True when token i has any of `bits` (entity_word::k...); false past
+  // the end.
+  bool Is(size_t i, uint32_t bits) const { return i < bits_.size() && (bits_[i] & bits); }
+  bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
 
   // Longest gazetteer match at token i within [i, end).
   // The rules ask for the same (i, end) many times (mostly with end the
@@ -313,24 +257,19 @@ class Recognizer {
 
   Match LookupUncached(size_t i, size_t end) const {
     Match best;
-    if (i >= end || !lex_.phrase_prefixes.count(Low(i))) return best;
+    if (i >= end || !Is(i, entity_word::kPhraseStart)) return best;
     std::string key;
-    std::string exact;
     for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
-      if (n > 1) {
-        key += ' ';
-        exact += ' ';
-      }
+      if (n > 1) key += ' ';
       key += Low(i + n - 1);
-      exact += Tok(i + n - 1);
-      if (!lex_.phrase_prefixes.count(key)) break;
-      auto it = lex_.gazetteer.find(key);
-      if (it == lex_.gazetteer.end()) continue;
+      const EntityWords::Phrase phrase = words_.PhraseOf(key);
+      if (!phrase.prefix) break;
+      if (!phrase.key) continue;
       const GazetteerEntry* chosen = nullptr;
-      for (const GazetteerEntry& e : it->second) {
+      for (const GazetteerEntry& e : lex_.gazetteer.at(key)) {
         if (e.exact_case) {
-          if (PhraseKeyExact(e.form) != exact) continue;
-        } else if (!StartsUpper(Tok(i)) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
+          if (!TokensSpell(i, n, e.exact_key)) continue;
+        } else if (!Upper(i) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
           continue;
         }
         if (chosen == nullptr || Rank(e) < Rank(*chosen)) chosen = &e;
@@ -346,14 +285,17 @@ class Recognizer {
     return e.how == GazetteerEntry::How::kSeat ? 3 : 4;
   }
 
-  // Token texts of a lexicon form joined by single spaces, case kept.
-  static std::string PhraseKeyExact(const std::string& form) {
-    std::string out;
-    for (const Token& t : Tokenize(form)) {
-      if (!out.empty()) out += ' ';
-      out += form.substr(t.span.begin, t.span.size());
+  // True when tokens [i, i + n) joined by single spaces are `text`, case
+  // and all.
+  bool TokensSpell(size_t i, size_t n, std::string_view text) const {
+    size_t pos = 0;
+    for (size_t k = i; k < i + n; ++k) {
+      if (k > i && (pos >= text.size() || text[pos++] != ' ')) return false;
+      std::string_view token = Tok(k);
+      if (text.substr(pos, token.size()) != token) return false;
+      pos += token.size();
     }
-    return out;
+    return pos == text.size();
   }
 
   // The country referred to by tokens ending just before `i` ("US",
@@ -387,10 +329,8 @@ class Recognizer {
   // "al-Assad", "el-Sisi", "bin Salman", "van der Leyen": parts of a name
   // that is already under way.
   bool IsNameParticle(size_t i) const {
-    const std::string& low = Low(i);
-    static const std::unordered_set<std::string> kParticles = {
-        "bin", "ibn", "van", "von", "der", "de", "da", "di", "del", "la", "le", "abu", "al"};
-    if (kParticles.count(low)) return i + 1 < doc_.tokens.size() && IsNameWord(i + 1);
+    if (Is(i, entity_word::kParticle)) return i + 1 < doc_.tokens.size() && IsNameWord(i + 1);
+    std::string_view low = Low(i);
     return (low.rfind("al-", 0) == 0 || low.rfind("el-", 0) == 0) && low.size() > 3 &&
            StartsUpper(Tok(i).substr(3));
   }
@@ -410,10 +350,10 @@ class Recognizer {
   }
 
   bool IsNameWord(size_t i) const {
+    if (!Is(i, entity_word::kWordShape) || !Upper(i) || Is(i, entity_word::kNotName)) {
+      return false;
+    }
     std::string_view t = Tok(i);
-    if (t.empty() || doc_.tokens[i].shape != TokenShape::kWord) return false;
-    if (!StartsUpper(t)) return false;
-    if (NotNameWords().count(Low(i))) return false;
     if (AllUpper(t) && t.size() > 3 && !doc_.sentences.empty()) return false;
     return true;
   }
@@ -423,14 +363,14 @@ class Recognizer {
   // Title words at token i: the longest title of the lexicon.
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
-    auto first = lex_.titles_by_first_word.find(Low(i));
-    const std::vector<size_t> kNone;
-    for (size_t index : first == lex_.titles_by_first_word.end() ? kNone : first->second) {
-      const TitleEntry& t = lex_.titles[index];
-      if (i + t.words.size() > end) continue;
-      bool ok = true;
-      for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
-      if (ok && (!best || t.words.size() > best->words.size())) best = &t;
+    if (Is(i, entity_word::kTitleStart)) {
+      for (size_t index : lex_.titles_by_first_word.at(LowerToken(doc_, i))) {
+        const TitleEntry& t = lex_.titles[index];
+        if (i + t.words.size() > end) continue;
+        bool ok = true;
+        for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
+        if (ok && (!best || t.words.size() > best->words.size())) best = &t;
+      }
     }
     if (best) {
       *length = best->words.size();
@@ -440,21 +380,12 @@ class Recognizer {
     // before a lexicon title word make a title too.
     static const TitleEntry kGeneric{{}, "", "government", false};
     for (size_t k = i; k < end && k < i + 3; ++k) {
-      const std::string& w = Low(k);
-      if (Tok(k).empty() || StartsUpper(Tok(k)) || doc_.tokens[k].shape != TokenShape::kWord) {
-        break;
-      }
-      // One lookup per word (this runs at nearly every token).
-      static const std::unordered_set<std::string_view> kTitleWords = {
-          "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
-          "ambassador", "envoy", "commissioner", "adviser", "advisor"};
-      static const std::unordered_set<std::string_view> kStops = {
-          "the", "a", "an", "and", "of"};
-      if (k > i && kTitleWords.count(w)) {
+      if (Upper(k) || !Is(k, entity_word::kWordShape)) break;
+      if (k > i && Is(k, entity_word::kTitleWord)) {
         *length = k + 1 - i;
         return &kGeneric;
       }
-      if (kStops.count(w)) break;
+      if (Is(k, entity_word::kTitleStop)) break;
     }
     return nullptr;
   }
@@ -468,7 +399,7 @@ class Recognizer {
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
     if (last - first == 1) {
-      const std::string& low = Low(first);
+      const std::string& low = LowerToken(doc_, first);
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
       auto it = lex_.surnames.find(low);
@@ -519,7 +450,7 @@ class Recognizer {
       if (Low(k) == "the") ++k;
       size_t c = k;
       bool country = false;
-      while (c < sent.last_token && c - k < 6 && StartsUpper(Tok(c))) {
+      while (c < sent.last_token && c - k < 6 && Upper(c)) {
         Match m = Lookup(c, sent.last_token);
         if (m.entry && m.entry->kind == NodeKind::kCountry) {
           c += m.length;
@@ -537,7 +468,7 @@ class Recognizer {
     size_t name_end = NameEnd(name, sent.last_token);
     // "spokesperson He Yadong": after a title, a short surname that is also
     // a word ("He", "Ma") still opens a name.
-    if (name_end == name && StartsUpper(Tok(name)) && Tok(name).size() <= 3 &&
+    if (name_end == name && Upper(name) && Tok(name).size() <= 3 &&
         name + 1 < sent.last_token && IsNameWord(name + 1)) {
       name_end = NameEnd(name + 1, sent.last_token);
     }
@@ -553,7 +484,7 @@ class Recognizer {
     std::string org;
     if (!iso.empty()) {
       std::string country = EnsureCountry(iso, s);
-      if (!covered_.count(start)) {
+      if (!covered_[start]) {
         AddMention(s, start, IsPossessive(Tok(i - 1)) ? i - 1 : i, country,
                    NodeKind::kCountry, "title-country");
       }
@@ -593,7 +524,7 @@ class Recognizer {
       // separatist leader").
       bool foreign_qualifier = false;
       for (size_t k = i; k > sent.first_token && k + 3 > i; --k) {
-        if (StartsUpper(Tok(k - 1)) && !covered_.count(k - 1)) foreign_qualifier = true;
+        if (Upper(k - 1) && !covered_[k - 1]) foreign_qualifier = true;
         if (Low(k - 1) == "and" || Low(k - 1) == "," ) break;
       }
       if (title->kind == "government" && !foreign_qualifier &&
@@ -628,7 +559,10 @@ class Recognizer {
   // Tokens [i, end) spell one of CountryBodies() ("Foreign Ministry").
   const std::string* BodyOf(size_t i, size_t end) const {
     std::string key;
-    for (size_t k = i; k < end; ++k) key += (k > i ? " " : "") + Low(k);
+    for (size_t k = i; k < end; ++k) {
+      if (k > i) key += ' ';
+      key += Low(k);
+    }
     for (const auto& [phrase, body] : CountryBodies()) {
       if (phrase == key) return &body;
     }
@@ -768,7 +702,7 @@ class Recognizer {
     const GazetteerEntry& e = *m.entry;
     size_t end = i + m.length;
     if (e.kind == NodeKind::kCountry && e.how == GazetteerEntry::How::kSeat) {
-      bool place = i > sent.first_token && LocativePrepositions().count(Low(i - 1));
+      bool place = i > sent.first_token && Is(i - 1, entity_word::kLocative);
       bool dateline = i == sent.first_token && AllUpper(Tok(i)) &&
                       (Tok(end) == "\u2014" || Tok(end) == "-" || Tok(end) == ",");
       if (place || dateline) {
@@ -806,36 +740,36 @@ class Recognizer {
   // Capitalized names ending in an organization noun.
   bool OrganizationPattern(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    if (!StartsUpper(Tok(i)) || (NotNameWords().count(Low(i)) && !OrgHeads().count(Low(i))) ||
-        NotNameStarts().count(Low(i))) {
+    if (!Upper(i) || (Is(i, entity_word::kNotName) && !Is(i, entity_word::kOrgHead)) ||
+        Is(i, entity_word::kNotNameStart)) {
       return false;
     }
     // "US-based Sony ...": a hyphenated modifier is not part of the name.
-    const std::string& first = Low(i);
+    std::string_view first = Low(i);
     size_t hyphen = first.find('-');
     if (hyphen != std::string::npos && !StartsUpper(Tok(i).substr(hyphen + 1))) return false;
     size_t j = i;
     size_t last_head = 0;
     while (j < sent.last_token && j - i < 8) {
-      const std::string& low = Low(j);
-      if (StartsUpper(Tok(j)) && doc_.tokens[j].shape == TokenShape::kWord) {
-        bool head = OrgHeads().count(low) > 0 ||
+      std::string_view low = Low(j);
+      if (Upper(j) && Is(j, entity_word::kWordShape)) {
+        bool head = Is(j, entity_word::kOrgHead) ||
                     (low == "house" && Low(j + 1) == "of");
         if (head) last_head = j + 1;
         ++j;
         // "Ministry of Commerce", "Institute for Economic Research": the
         // complement after a head belongs to the name.
         if (head && j + 1 < sent.last_token && (Low(j) == "of" || Low(j) == "for") &&
-            StartsUpper(Tok(j + 1))) {
+            Upper(j + 1)) {
           size_t k = j + 1;
           while (k < sent.last_token && k - j < 6) {
             // "Bureau of Fisheries and Aquatic Resources".
             if (Low(k) == "and" && k > j + 1 && k + 1 < sent.last_token &&
-                StartsUpper(Tok(k + 1))) {
+                Upper(k + 1)) {
               ++k;
               continue;
             }
-            if (!StartsUpper(Tok(k)) || NotNameWords().count(Low(k))) break;
+            if (!Upper(k) || Is(k, entity_word::kNotName)) break;
             Match m = Lookup(k, sent.last_token);
             if (m.entry && m.entry->kind == NodeKind::kCountry) break;
             ++k;
@@ -846,14 +780,14 @@ class Recognizer {
           }
         }
       } else if ((low == "of" || low == "for" || low == "and" || low == "&") &&
-                 j + 1 < sent.last_token && StartsUpper(Tok(j + 1))) {
+                 j + 1 < sent.last_token && Upper(j + 1)) {
         ++j;
       } else {
         break;
       }
     }
     if (last_head == 0) return false;
-    bool head_first = OrgHeads().count(Low(i)) && last_head - i >= 3;
+    bool head_first = Is(i, entity_word::kOrgHead) && last_head - i >= 3;
     if (last_head - i < 2 && !head_first) return false;
     if (BareBody(i, last_head) && AnchoredBody(s, i, last_head)) {
       i = last_head;
@@ -913,7 +847,7 @@ class Recognizer {
     if (!IsNameWord(i) || (i + 1 < doc_.sentences[s].last_token && IsNameWord(i + 1))) {
       return false;
     }
-    const std::string& word = Low(i);
+    std::string_view word = Low(i);
     for (const auto& [id, e] : state_.entities) {
       if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
       const std::string& label = e.node.label;
@@ -932,7 +866,7 @@ class Recognizer {
     Match m = Lookup(i, doc_.sentences[s].last_token);
     if (!m.entry || m.entry->kind != NodeKind::kCountry) return false;
     size_t next = i + m.length;
-    if (next >= doc_.sentences[s].last_token || !StartsUpper(Tok(next))) return false;
+    if (next >= doc_.sentences[s].last_token || !Upper(next)) return false;
     Match after = Lookup(next, doc_.sentences[s].last_token);
     if (after.entry) return false;
     size_t j = i;
@@ -940,6 +874,7 @@ class Recognizer {
   }
 
   bool LocalName(size_t s, size_t& i) {
+    if (local_names_.empty()) return false;
     auto it = local_names_.find(std::string(Tok(i)));
     if (it == local_names_.end()) return false;
     AddMention(s, i, i + 1, it->second, state_.Entity(it->second).node.kind, "acronym");
@@ -948,8 +883,8 @@ class Recognizer {
   }
 
   bool Group(size_t s, size_t& i) {
-    const std::string& low = Low(i);
-    if (!GroupNouns().count(low)) return false;
+    if (!Is(i, entity_word::kGroupNoun)) return false;
+    const std::string& low = LowerToken(doc_, i);
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
     if (e.node.mentions == 0) e.needs_relation = true;
@@ -963,7 +898,7 @@ class Recognizer {
   // Institute, said"
   bool Apposition(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    if (i > sent.first_token && (IsPrepositionWord(Low(i - 1)))) return false;
+    if (i > sent.first_token && Is(i - 1, entity_word::kPreposition)) return false;
     size_t end = NameEnd(i, sent.last_token);
     if (end - i < 2 || Tok(end) != ",") return false;
     std::string_view opener = Tok(end + 1);
@@ -979,8 +914,7 @@ class Recognizer {
     bool has_title = false;
     while (role_end < sent.last_token && Tok(role_end) != "," && role_end - r < 12 &&
            Low(role_end) != "said" && Low(role_end) != "who" && !IsQuote(Tok(role_end))) {
-      const std::string& low = Low(role_end);
-      if (RoleWord(low)) has_title = true;
+      if (Is(role_end, entity_word::kRoleWord)) has_title = true;
       ++role_end;
     }
     if (!has_title) return false;
@@ -1022,11 +956,6 @@ class Recognizer {
            t == "\u2019";
   }
 
-  static bool IsPrepositionWord(const std::string& w) {
-    return w == "to" || w == "in" || w == "at" || w == "of" || w == "from" || w == "on" ||
-           w == "for" || w == "with" || w == "by" || w == "abandon";
-  }
-
   // "Russia's deputy foreign minister, Gennady Gatilov," and "Mahan's
   // director, Hamid Arabnejad Khanooki,": a role, a comma, then the name.
   bool RoleThenName(size_t s, size_t& i) {
@@ -1036,14 +965,14 @@ class Recognizer {
     // "the Chinese ambassador to Canada, Lu Shaye": the post's place.
     size_t role_last = i - 1;
     for (size_t k = i - 1; k > sent.first_token && k + 4 > i; --k) {
-      const std::string& w = Low(k - 1);
+      std::string_view w = Low(k - 1);
       if ((w == "to" || w == "in" || w == "at") && k >= sent.first_token + 2 &&
-          RoleWord(Low(k - 2))) {
+          Is(k - 2, entity_word::kRoleWord)) {
         role_last = k - 2;
         break;
       }
     }
-    if (!RoleWord(Low(role_last))) return false;
+    if (!Is(role_last, entity_word::kRoleWord)) return false;
     size_t name = i + 1;
     size_t end = NameEnd(name, sent.last_token);
     if (end - name < 2) return false;
@@ -1054,7 +983,7 @@ class Recognizer {
     // The role phrase: back to the start of the noun phrase.
     size_t r = role_last;
     while (r > sent.first_token && r + 8 > role_last) {
-      const std::string& w = Low(r - 1);
+      std::string_view w = Low(r - 1);
       if (w == "," || w == "." || w == "the" || w == "a" || w == "an" || w == "and" ||
           IsQuote(Tok(r - 1)) || w == "said" || w == "with" || w == "by") {
         break;
@@ -1083,33 +1012,20 @@ class Recognizer {
     return true;
   }
 
-  static bool RoleWord(const std::string& w) {
-    static const std::unordered_set<std::string> k = {
-        "minister", "spokeswoman", "spokesman", "spokesperson", "president",
-        "vice-president", "director", "chairman", "chairwoman", "leader",
-        "secretary", "ambassador", "envoy", "official", "adviser", "advisor",
-        "chief", "head", "commander", "general", "governor", "senator",
-        "deputy", "premier", "chancellor", "king", "queen", "professor",
-        "analyst", "researcher", "expert", "editor", "executive", "ceo",
-        "founder", "mayor", "lawmaker", "legislator", "diplomat", "counsellor",
-        "commissioner", "representative", "prosecutor", "judge", "negotiator",
-        "constable", "aide", "counterpart", "envoy", "officer", "spokesperson"};
-    return k.count(w) > 0;
-  }
-
   // A lone surname of an official named earlier ("Kerry said").
   bool Surname(size_t s, size_t& i) {
     if (!IsNameWord(i)) return false;
     size_t end = i + 1;
     if (IsNameWord(end)) return false;
     std::string id;
-    auto it = surname_to_official_.find(Low(i));
+    const std::string& low = LowerToken(doc_, i);
+    auto it = surname_to_official_.find(low);
     if (it != surname_to_official_.end()) {
       id = it->second;
     } else {
       // A well-known office holder named by surname alone ("Lavrov said"):
       // only when one holder of that surname was in office at the time.
-      auto known = lex_.surnames.find(Low(i));
+      auto known = lex_.surnames.find(low);
       if (known == lex_.surnames.end()) return false;
       std::string only;
       for (const std::string& key : known->second) {
@@ -1125,11 +1041,22 @@ class Recognizer {
     return true;
   }
 
+  // False when no rule of ScanSentence() can match at token i: each needs
+  // one of these (a capital, a lexicon phrase's or title's first word, a
+  // group noun, a title word just after, a comma, an acronym defined in the
+  // text), and most tokens have none, so they are passed over at once.
+  bool MayOpenMention(size_t i) const {
+    constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
+                                  entity_word::kTitleStart | entity_word::kGroupNoun;
+    return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
+           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || !local_names_.empty();
+  }
+
   void ScanSentence(size_t s) {
     const Sentence& sent = doc_.sentences[s];
     size_t i = sent.first_token;
     while (i < sent.last_token) {
-      if (covered_.count(i)) {
+      if (covered_[i] || !MayOpenMention(i)) {
         ++i;
         continue;
       }
@@ -1150,8 +1077,10 @@ class Recognizer {
     Match match;
   };
   mutable std::vector<CachedLookup> lookup_cache_;  // by token: Lookup()
+  const EntityWords& words_;
+  const std::vector<uint32_t> bits_;  // by token: entity_word::k...
+  std::vector<bool> covered_;         // by token: inside a mention
   int year_ = 0;
-  std::set<size_t> covered_;
   std::unordered_map<std::string, std::string> surname_to_official_;
   std::unordered_map<std::string, std::string> local_names_;
 };
@@ -1160,7 +1089,7 @@ class Recognizer {
 
 void EntityStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
   doc.mentions.clear();
-  Recognizer(doc, state).Run();
+  Recognizer(doc, state, words_).Run();
 }
 
 }  // namespace newsgraph

@@ -8,16 +8,21 @@
 // Institute"), acronyms defined in the text ("... (APEC)"), appositions
 // ("Hua Chunying, a Chinese foreign ministry spokeswoman"), and unnamed
 // acting groups ("hackers"). Capitals are the country only where they do
-// not name a place ("in Beijing" is a place). Stateless, so thread-safe.
+// not name a place ("in Beijing" is a place). Holds the word classes of
+// the lexicon it was built with (see entity_words.h); Run() is const and
+// thread-safe.
 #ifndef NEWSGRAPH_EXTRACTORS_ENTITY_RECOGNIZER_H_
 #define NEWSGRAPH_EXTRACTORS_ENTITY_RECOGNIZER_H_
 
+#include "extractors/entity_words.h"
+#include "extractors/lexicon_data.h"
 #include "extractors/pipeline.h"
 
 namespace newsgraph {
 
 class EntityStage : public Stage {
  public:
+  explicit EntityStage(const LexiconData& lexicon) : words_(lexicon) {}
   std::string Name() const override { return "entities"; }
   std::vector<std::string> Requires() const override {
     return {layer::kTokens, layer::kSentences};
@@ -25,6 +30,9 @@ class EntityStage : public Stage {
   std::vector<std::string> Provides() const override { return {layer::kEntities}; }
   void Run(Document& doc, DocumentState& state,
            KnowledgeGraph& graph) const override;
+
+ private:
+  EntityWords words_;
 };
 
 }  // namespace newsgraph

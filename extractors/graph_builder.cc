@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <set>
+#include <string_view>
 
 #include "extractors/document_state.h"
 
@@ -32,12 +33,13 @@ Evidence MakeEvidence(const Document& doc, const DocumentState& state, size_t se
 
 void GraphBuilderStage::Run(Document& doc, DocumentState& state,
                             KnowledgeGraph& graph) const {
-  std::set<std::string> in_relation;
+  // Views of ids held by `state`, which outlives them: no copies.
+  std::set<std::string_view> in_relation;
   for (const RelationCandidate& r : state.relations) {
     in_relation.insert(r.source);
     in_relation.insert(r.target);
   }
-  std::set<std::string> emitted;
+  std::set<std::string_view> emitted;
   for (const auto& [id, entity] : state.entities) {
     if (entity.needs_relation && !in_relation.count(id)) continue;
     graph.AddNode(entity.node);

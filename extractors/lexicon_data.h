@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extractors/word_table.h"
 #include "graph/schema.h"
 
 namespace newsgraph {
@@ -82,6 +83,7 @@ struct GazetteerEntry {
   How how = How::kName;
   bool exact_case = false;  // acronyms match only as written ("US")
   std::string form;         // the phrase as written in the lexicon
+  std::string exact_key;    // ExactPhraseKey(form): what exact_case matches
 };
 
 struct LexiconData {
@@ -102,6 +104,9 @@ struct LexiconData {
   // Lowercase first word -> indexes into titles / event_triggers.
   std::unordered_map<std::string, std::vector<size_t>> titles_by_first_word;
   std::unordered_map<std::string, std::vector<size_t>> events_by_first_word;
+  // The same first words (bits 1), for the quick test at every token that
+  // most words fail.
+  WordTable event_first_words;
   // Surname (lowercase) -> official ids, for "Lavrov said".
   std::unordered_map<std::string, std::vector<std::string>> surnames;
 };

@@ -208,6 +208,7 @@ void AddPhrase(LexiconData& d, const std::string& phrase, NodeKind kind,
   std::string key = PhraseKey(phrase);
   if (key.empty()) return;
   entry.form = phrase;
+  entry.exact_key = ExactPhraseKey(phrase);
   entry.exact_case = AllUpper(phrase) && phrase.size() <= 8;
   auto& entries = d.gazetteer[key];
   for (const GazetteerEntry& e : entries) {
@@ -231,11 +232,13 @@ void BuildIndexes(LexiconData& d) {
   d.phrase_prefixes.clear();
   d.titles_by_first_word.clear();
   d.events_by_first_word.clear();
+  d.event_first_words = WordTable();
   for (size_t i = 0; i < d.titles.size(); ++i) {
     d.titles_by_first_word[d.titles[i].words.front()].push_back(i);
   }
   for (size_t i = 0; i < d.event_triggers.size(); ++i) {
     d.events_by_first_word[d.event_triggers[i].words.front()].push_back(i);
+    d.event_first_words.Add(d.event_triggers[i].words.front(), 1);
   }
   using How = GazetteerEntry::How;
   for (const auto& [iso, c] : d.countries) {
@@ -268,24 +271,11 @@ void BuildIndexes(LexiconData& d) {
   }
 }
 
-}  // namespace
-
-Lexicons::Lexicons() : data_(std::make_unique<LexiconData>()) {}
-Lexicons::~Lexicons() = default;
-Lexicons::Lexicons(Lexicons&&) noexcept = default;
-Lexicons& Lexicons::operator=(Lexicons&&) noexcept = default;
-
-StatusOr<Lexicons> Lexicons::Builtin() {
-  Lexicons lexicons;
-  for (const BuiltinLexicon& file : BuiltinLexicons()) {
-    Status status = lexicons.Add(file.name, file.content);
-    if (!status.ok()) return status;
-  }
-  return lexicons;
-}
-
-Status Lexicons::Add(std::string_view name, std::string_view content) {
-  LexiconData staged = *data_;
+// Adds the entries of one lexicon file to *staged_data (but not the
+// derived indexes); on failure *staged_data holds part of the file.
+Status ParseInto(std::string_view name, std::string_view content,
+                 LexiconData* staged_data) {
+  LexiconData& staged = *staged_data;
   const FileKind* kind = nullptr;
   size_t line_number = 0;
   size_t taken = 0;
@@ -322,9 +312,34 @@ Status Lexicons::Add(std::string_view name, std::string_view content) {
   if (kind == nullptr) {
     return Status::Error(std::string(name) + ":1: empty lexicon (no header line)");
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Lexicons::Lexicons() : data_(std::make_unique<LexiconData>()) {}
+Lexicons::~Lexicons() = default;
+Lexicons::Lexicons(Lexicons&&) noexcept = default;
+Lexicons& Lexicons::operator=(Lexicons&&) noexcept = default;
+
+Status Lexicons::Add(std::string_view name, std::string_view content) {
+  LexiconData staged = *data_;
+  Status parsed = ParseInto(name, content, &staged);
+  if (!parsed.ok()) return parsed;
   BuildIndexes(staged);
   *data_ = std::move(staged);
   return Status::Ok();
+}
+
+StatusOr<Lexicons> Lexicons::Builtin() {
+  // As Add() for each file, with the indexes derived once, at the end.
+  Lexicons lexicons;
+  for (const BuiltinLexicon& file : BuiltinLexicons()) {
+    Status status = ParseInto(file.name, file.content, lexicons.data_.get());
+    if (!status.ok()) return status;
+  }
+  BuildIndexes(*lexicons.data_);
+  return lexicons;
 }
 
 }  // namespace newsgraph

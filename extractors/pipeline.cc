@@ -35,7 +35,7 @@ StatusOr<Pipeline> Pipeline::Standard(const Lexicons& lexicons) {
   StatusOr<Pipeline> pipeline = Create({
       std::make_shared<SegmenterStage>(),
       std::make_shared<TimeExpressionStage>(),
-      std::make_shared<EntityStage>(),
+      std::make_shared<EntityStage>(lexicons.data()),
       std::make_shared<CoreferenceStage>(),
       std::make_shared<EventStage>(),
       std::make_shared<RelationStage>(lexicons.data()),

@@ -340,10 +340,13 @@ std::vector<std::pair<std::string, std::string>> Pairs(const SentenceView& x,
 RelationStage::RelationStage(const LexiconData& lexicon) {
   for (const RelationTrigger& t : lexicon.relation_triggers) {
     IndexedTrigger indexed{&t, {}};
-    for (const std::string& word : t.words)
+    for (const std::string& word : t.words) {
       indexed.forms.push_back(Inflections(word));
-    for (const std::string& form : indexed.forms[0])
+    }
+    for (const std::string& form : indexed.forms[0]) {
       index_[form].push_back(indexed);
+      first_forms_.Add(form, 1);
+    }
   }
 }
 
@@ -389,7 +392,8 @@ void RelationStage::Run(Document& doc, DocumentState& state,
     }
     SentenceView x{doc, sentence, cover, state, si};
     for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-      if (cover[i] >= 0) continue;
+      // A word table answers for most tokens before the index is asked.
+      if (cover[i] >= 0 || !first_forms_.Find(LowerToken(doc, i))) continue;
       // Every trigger whose words follow in order, with short gaps; the
       // longest is tried first, and a shorter one when the longer yields no
       // relation ("is in talks with": not the verb "talk with", the noun).

@@ -17,6 +17,7 @@
 
 #include "extractors/lexicon_data.h"
 #include "extractors/pipeline.h"
+#include "extractors/word_table.h"
 
 namespace newsgraph {
 
@@ -46,6 +47,8 @@ class RelationStage : public Stage {
 
   // Surface form of a first word -> triggers starting with it.
   std::unordered_map<std::string, std::vector<IndexedTrigger>> index_;
+  // The keys of index_ (bits 1), for the quick test at every token.
+  WordTable first_forms_;
 };
 
 }  // namespace newsgraph

@@ -7,11 +7,6 @@
 
 namespace newsgraph {
 
-const std::string& LowerToken(const Document& doc, size_t i) {
-  static const std::string kEmpty;
-  return i < doc.lower_tokens.size() ? doc.lower_tokens[i] : kEmpty;
-}
-
 std::vector<int> TokenMentionMap(const Document& doc) {
   std::vector<int> map(doc.tokens.size(), -1);
   for (size_t m = 0; m < doc.mentions.size(); ++m) {
@@ -150,10 +145,12 @@ std::vector<std::string> Inflections(const std::string& lemma) {
 }
 
 void SortMentions(Document& doc) {
-  std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
-                   [](const EntityMention& a, const EntityMention& b) {
-                     return a.span.begin < b.span.begin;
-                   });
+  // Mentions are mostly found in order: then there is nothing to move.
+  auto by_position = [](const EntityMention& a, const EntityMention& b) {
+    return a.span.begin < b.span.begin;
+  };
+  if (std::is_sorted(doc.mentions.begin(), doc.mentions.end(), by_position)) return;
+  std::stable_sort(doc.mentions.begin(), doc.mentions.end(), by_position);
 }
 
 }  // namespace newsgraph

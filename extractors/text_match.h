@@ -12,8 +12,11 @@
 namespace newsgraph {
 
 // Lowercase text of token i ("" past the end), from the segmenter's
-// lower_tokens layer.
-const std::string& LowerToken(const Document& doc, size_t i);
+// lower_tokens layer. Inline: every stage asks at nearly every token.
+inline const std::string& LowerToken(const Document& doc, size_t i) {
+  static const std::string kEmpty;
+  return i < doc.lower_tokens.size() ? doc.lower_tokens[i] : kEmpty;
+}
 
 // For each token, the index of the mention covering it, or -1.
 std::vector<int> TokenMentionMap(const Document& doc);

@@ -32,8 +32,9 @@ size_t SpaceWidth(std::string_view text, size_t i) {
       c == '\v') {
     return 1;
   }
-  if (text.compare(i, 2, "\xC2\xA0") == 0) return 2;
-  if (text.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+  // The lead byte first: this runs at both ends of every line.
+  if (c == '\xC2' && text.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  if (c == '\xE3' && text.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
   return 0;
 }
 

@@ -1,10 +1,9 @@
 #include "extractors/time_expressions.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdio>
-#include <cstdlib>
 #include <string_view>
-#include <unordered_set>
 
 #include "extractors/document_state.h"
 #include "extractors/tokenizer.h"
@@ -56,21 +55,23 @@ std::string FormatMonth(int y, int m) {
   return buf;
 }
 
-int Weekday(const std::string& w) {  // 0 = Monday
-  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                "friday", "saturday", "sunday"};
+// Words are string_views, so that each comparison tests the lengths first.
+int Weekday(std::string_view w) {  // 0 = Monday
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   for (int i = 0; i < 7; ++i) {
     if (w == kDays[i]) return i;
   }
   return -1;
 }
 
-int Month(const std::string& w) {
-  static const char* kMonths[] = {"january", "february", "march", "april",
-                                  "may", "june", "july", "august",
-                                  "september", "october", "november", "december"};
-  static const char* kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
-                                 "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+int Month(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::string_view kShort[] = {
+      "jan.", "feb.", "mar.", "apr.", "may", "jun.",
+      "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
   for (int i = 0; i < 12; ++i) {
     if (w == kMonths[i] || w == kShort[i]) return i + 1;
   }
@@ -78,42 +79,52 @@ int Month(const std::string& w) {
   return 0;
 }
 
-int Number(const std::string& w, int lo, int hi) {
+int Number(std::string_view w, int lo, int hi) {
   if (w.empty() || w.size() > 4) return 0;
+  int n = 0;
   for (char c : w) {
     if (c < '0' || c > '9') return 0;
+    n = n * 10 + (c - '0');
   }
-  int n = std::atoi(w.c_str());
   return n >= lo && n <= hi ? n : 0;
 }
 
 // Words that can open a time expression (a cheap test before resolving):
 // a number, or one of the words below, which are every word for which
-// Weekday() or Month() finds something, plus the relative openers. One
-// hash lookup: this runs on every token of every dated document.
+// Weekday() or Month() finds something, plus the relative openers. This
+// runs on every token of every dated document, so the words are grouped
+// by first letter and compared (by length first) within one group only.
 bool MayStartTimeExpression(std::string_view w) {
   if (w.empty()) return false;
   if (w[0] >= '0' && w[0] <= '9') return true;
-  static const std::unordered_set<std::string_view> kOpeners = {
-      "today", "tonight", "yesterday", "tomorrow", "last", "this", "next",
-      "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "january", "february", "march",
-      "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.",
-      "jul.", "aug.", "sept.", "oct.", "nov.", "dec.", "sep."};
-  return kOpeners.count(w) > 0;
+  if (w[0] < 'a' || w[0] > 'z') return false;
+  using Group = std::vector<std::string_view>;
+  static const std::array<Group, 26> kOpeners = [] {
+    std::array<Group, 26> by_letter;
+    for (std::string_view opener :
+         {"today", "tonight", "yesterday", "tomorrow", "last", "this", "next",
+          "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
+          "friday", "saturday", "sunday", "january", "february", "march",
+          "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.",
+          "jul.", "aug.", "sept.", "oct.", "nov.", "dec.", "sep."}) {
+      by_letter[opener[0] - 'a'].push_back(opener);
+    }
+    return by_letter;
+  }();
+  for (std::string_view opener : kOpeners[w[0] - 'a']) {
+    if (opener == w) return true;
+  }
+  return false;
 }
 
-}  // namespace
-
-std::string ResolveTimeExpression(const std::vector<std::string>& t, size_t i,
-                                  const std::string& anchor, size_t* consumed) {
-  Ymd a;
-  if (!ParseIso(anchor, &a)) return "";
+// The date named by the words [t, t + size) starting at t[i], resolved
+// against `a`; see ResolveTimeExpression().
+std::string Resolve(const std::string* t, size_t size, size_t i, const Ymd& a,
+                    size_t* consumed) {
   const long today = DaysFromCivil(a.y, a.m, a.d);
-  auto at = [&](size_t k) -> const std::string& {
-    static const std::string kEmpty;
-    return i + k < t.size() ? t[i + k] : kEmpty;
+  auto at = [&](size_t k) -> std::string_view {
+    return i + k < size ? std::string_view(t[i + k]) : std::string_view();
   };
   *consumed = 1;
   if (at(0) == "today" || at(0) == "tonight") return Format(a);
@@ -173,10 +184,20 @@ std::string ResolveTimeExpression(const std::vector<std::string>& t, size_t i,
   return "";
 }
 
+}  // namespace
+
+std::string ResolveTimeExpression(const std::vector<std::string>& t, size_t i,
+                                  const std::string& anchor, size_t* consumed) {
+  Ymd a;
+  if (!ParseIso(anchor, &a)) return "";
+  return Resolve(t.data(), t.size(), i, a, consumed);
+}
+
 void TimeExpressionStage::Run(Document& doc, DocumentState& state,
                               KnowledgeGraph&) const {
   state.sentence_dates.assign(doc.sentences.size(), doc.date);
-  if (doc.date.empty()) return;
+  Ymd anchor;
+  if (!ParseIso(doc.date, &anchor)) return;  // nothing resolves
   // The segmenter's lowercase layer, or the same computed here when the
   // document was segmented some other way.
   const std::vector<std::string>* lower = &doc.lower_tokens;
@@ -191,21 +212,12 @@ void TimeExpressionStage::Run(Document& doc, DocumentState& state,
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.in_title) continue;
-    // The sentence's words, lowercased, copied only once a word may open
-    // a time expression.
-    size_t first = sentence.first_token;
-    while (first < sentence.last_token &&
-           !MayStartTimeExpression((*lower)[first])) {
-      ++first;
-    }
-    if (first == sentence.last_token) continue;
-    std::vector<std::string> words(
-        lower->begin() + static_cast<std::ptrdiff_t>(sentence.first_token),
-        lower->begin() + static_cast<std::ptrdiff_t>(sentence.last_token));
-    for (size_t i = first - sentence.first_token; i < words.size(); ++i) {
+    const std::string* words = lower->data() + sentence.first_token;
+    const size_t size = sentence.last_token - sentence.first_token;
+    for (size_t i = 0; i < size; ++i) {
       if (!MayStartTimeExpression(words[i])) continue;
       size_t consumed = 0;
-      std::string date = ResolveTimeExpression(words, i, doc.date, &consumed);
+      std::string date = Resolve(words, size, i, anchor, &consumed);
       if (!date.empty()) {
         state.sentence_dates[s] = date;
         break;

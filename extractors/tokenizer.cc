@@ -51,7 +51,7 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* len) {
     *len = 1;
     return true;
   }
-  if (text.compare(i, 3, "\u2019") == 0) {
+  if (text[i] == '\xE2' && text.compare(i, 3, "\u2019") == 0) {
     *len = 3;
     return true;
   }
@@ -75,16 +75,12 @@ const std::unordered_set<std::string>& Abbreviations() {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  LowerInPlace(&out);
   return out;
 }
 
-bool StartsUpper(std::string_view word) {
-  if (word.empty()) return false;
+bool StartsUpperNonAscii(std::string_view word) {
   unsigned char c = word[0];
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
   // Latin-1 uppercase U+00C0..U+00DE (except U+00D7) are C3 80..C3 9E.
   if (c == 0xC3 && word.size() > 1) {
     unsigned char d = word[1];
@@ -109,6 +105,13 @@ bool AllUpper(std::string_view word) {
 
 std::vector<Token> Tokenize(std::string_view text, Span span) {
   std::vector<Token> tokens;
+  AppendTokens(text, span, &tokens);
+  return tokens;
+}
+
+void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  const size_t first = tokens.size();  // tokens before are not this span's
   size_t i = span.begin;
   const size_t end = std::min(span.end, text.size());
   while (i < end) {
@@ -124,7 +127,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     }
     size_t apos_len = 0;
     // Possessive 's as its own token.
-    if (IsApostrophe(text, i, &apos_len) && !tokens.empty() &&
+    if (IsApostrophe(text, i, &apos_len) && tokens.size() > first &&
         tokens.back().span.end == i && i + apos_len < end &&
         (text[i + apos_len] == 's' || text[i + apos_len] == 'S') &&
         (i + apos_len + 1 >= end || !IsWordChar(text, i + apos_len + 1))) {
@@ -176,14 +179,17 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     tokens.push_back(
         {{start, i}, all_digits ? TokenShape::kNumber : TokenShape::kWord});
   }
-  return tokens;
 }
 
 std::string PhraseKey(std::string_view text) {
+  return Lower(ExactPhraseKey(text));
+}
+
+std::string ExactPhraseKey(std::string_view text) {
   std::string key;
   for (const Token& t : Tokenize(text)) {
     if (!key.empty()) key += ' ';
-    key += Lower(text.substr(t.span.begin, t.span.size()));
+    key += text.substr(t.span.begin, t.span.size());
   }
   return key;
 }

@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace newsgraph {
@@ -119,14 +120,24 @@ void KnowledgeGraph::AddNode(const Node& node) {
     added.aliases.erase("");  // an empty name is no alias
     return;
   }
-  Node& mine = (*graph_)[it->second];
-  std::string old_label = mine.label;
-  Prefer(mine.label, node.label);
-  mine.aliases.insert(node.aliases.begin(), node.aliases.end());
-  if (!old_label.empty()) mine.aliases.insert(old_label);
-  if (!node.label.empty()) mine.aliases.insert(node.label);
-  mine.aliases.erase(mine.label);
-  mine.aliases.erase("");
+  MergeNode((*graph_)[it->second], node);
+}
+
+void KnowledgeGraph::MergeNode(Node& mine, const Node& node) {
+  if (node.label == mine.label) {
+    // The common case: the label stays (and is never among the aliases).
+    for (const std::string& alias : node.aliases) {
+      if (alias != mine.label && !alias.empty()) mine.aliases.insert(alias);
+    }
+  } else {
+    std::string old_label = mine.label;
+    Prefer(mine.label, node.label);
+    mine.aliases.insert(node.aliases.begin(), node.aliases.end());
+    if (!old_label.empty()) mine.aliases.insert(old_label);
+    if (!node.label.empty()) mine.aliases.insert(node.label);
+    mine.aliases.erase(mine.label);
+    mine.aliases.erase("");  // an empty name is no alias
+  }
   Prefer(mine.iso_code, node.iso_code);
   Prefer(mine.wikidata, node.wikidata);
   Prefer(mine.role, node.role);
@@ -163,7 +174,7 @@ Status KnowledgeGraph::AddRelation(std::string_view source_id,
   if (!evidence.document.empty()) edge.documents.insert(evidence.document);
   if (!evidence.cameo.empty()) edge.cameo_counts[evidence.cameo] = 1;
   edge.evidence.push_back(evidence);
-  MergeEdge(source->second, target->second, edge);
+  MergeEdge(source->second, target->second, std::move(edge));
   return Status::Ok();
 }
 
@@ -182,18 +193,19 @@ Status KnowledgeGraph::AddEdge(std::string_view source_id,
                          "' to itself");
   }
   std::sort(edge.evidence.begin(), edge.evidence.end());
-  MergeEdge(source->second, target->second, edge);
+  MergeEdge(source->second, target->second, std::move(edge));
   return Status::Ok();
 }
 
-void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
-                               const Edge& edge) {
+void KnowledgeGraph::MergeEdge(Vertex source, Vertex target, Edge&& edge) {
   auto key = std::make_tuple(source, edge.relation, target);
   auto it = edge_index_.find(key);
   if (it == edge_index_.end()) {
-    auto [descriptor, added] = boost::add_edge(source, target, edge, *graph_);
+    // boost::add_edge copies a property: add an empty one, move this in.
+    auto [descriptor, added] = boost::add_edge(source, target, *graph_);
     (void)added;
     Edge& mine = (*graph_)[descriptor];
+    mine = std::move(edge);
     std::sort(mine.evidence.begin(), mine.evidence.end());
     if (evidence_limit_ > 0 && mine.evidence.size() > evidence_limit_) {
       mine.evidence.resize(evidence_limit_);
@@ -204,7 +216,7 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
   Edge& mine = (*graph_)[it->second];
   mine.weight += edge.weight;
   WidenDates(mine.first_date, mine.last_date, edge.first_date, edge.last_date);
-  mine.documents.insert(edge.documents.begin(), edge.documents.end());
+  mine.documents.merge(edge.documents);  // moves the nodes of the set
   for (const auto& [code, count] : edge.cameo_counts) {
     mine.cameo_counts[code] += count;
   }
@@ -217,8 +229,11 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
   }
   std::vector<Evidence> merged;
   merged.reserve(mine.evidence.size() + edge.evidence.size());
-  std::merge(mine.evidence.begin(), mine.evidence.end(), edge.evidence.begin(),
-             edge.evidence.end(), std::back_inserter(merged));
+  std::merge(std::make_move_iterator(mine.evidence.begin()),
+             std::make_move_iterator(mine.evidence.end()),
+             std::make_move_iterator(edge.evidence.begin()),
+             std::make_move_iterator(edge.evidence.end()),
+             std::back_inserter(merged));
   if (evidence_limit_ > 0 && merged.size() > evidence_limit_) {
     merged.resize(evidence_limit_);
   }
@@ -226,14 +241,36 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target,
 }
 
 void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
+  Merge(KnowledgeGraph(other));
+}
+
+// Merging commutes (see AddNode), so other's nodes and edges are taken in
+// the order they are stored, not sorted.
+void KnowledgeGraph::Merge(KnowledgeGraph&& other) {
   document_count_ += other.document_count_;
-  for (const Node* node : other.Nodes()) AddNode(*node);
-  for (const EdgeView& view : other.Edges()) {
-    Edge edge = *view.edge;
-    std::sort(edge.evidence.begin(), edge.evidence.end());
-    MergeEdge(node_index_.at(view.source->id), node_index_.at(view.target->id),
-              edge);
+  Graph& theirs = *other.graph_;
+  std::vector<Vertex> ours(boost::num_vertices(theirs));  // by their vertex
+  for (auto [it, end] = boost::vertices(theirs); it != end; ++it) {
+    Node& node = theirs[*it];
+    auto known = node_index_.find(node.id);
+    if (known != node_index_.end()) {
+      ours[*it] = known->second;
+      MergeNode((*graph_)[known->second], node);
+      continue;
+    }
+    // A graph never keeps a node's label among its aliases: nothing to
+    // erase.
+    Vertex v = boost::add_vertex(*graph_);
+    node_index_.emplace(node.id, v);
+    (*graph_)[v] = std::move(node);
+    ours[*it] = v;
   }
+  for (auto [it, end] = boost::edges(theirs); it != end; ++it) {
+    // A graph keeps each edge's evidence sorted, as MergeEdge() needs.
+    MergeEdge(ours[boost::source(*it, theirs)],
+              ours[boost::target(*it, theirs)], std::move(theirs[*it]));
+  }
+  other = KnowledgeGraph(other.evidence_limit_);
 }
 
 std::vector<const Node*> KnowledgeGraph::Nodes() const {

@@ -121,6 +121,9 @@ class KnowledgeGraph {
 
   // Adds every node and edge of `other` into this graph.
   void Merge(const KnowledgeGraph& other);
+  // The same, taking `other`'s nodes and edges instead of copying them;
+  // leaves `other` empty.
+  void Merge(KnowledgeGraph&& other);
 
   size_t NodeCount() const { return boost::num_vertices(*graph_); }
   size_t EdgeCount() const { return boost::num_edges(*graph_); }
@@ -145,7 +148,9 @@ class KnowledgeGraph {
   const Graph& graph() const { return *graph_; }
 
  private:
-  void MergeEdge(Vertex source, Vertex target, const Edge& edge);
+  // Merges `node` into `mine`, the node with the same id.
+  static void MergeNode(Node& mine, const Node& node);
+  void MergeEdge(Vertex source, Vertex target, Edge&& edge);
   void RebuildEdgeIndex();
 
   std::unique_ptr<Graph> graph_;  // never null

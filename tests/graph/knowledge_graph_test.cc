@@ -146,6 +146,50 @@ TEST(KnowledgeGraphTest, MergeIsOrderIndependent) {
   EXPECT_EQ(ea.first_date, eb.first_date);
 }
 
+// Merge(KnowledgeGraph&&) takes the other graph apart instead of copying
+// it: the same graph as Merge(const KnowledgeGraph&), and the other empty.
+TEST(KnowledgeGraphTest, MergingAMovedGraphEqualsMergingACopy) {
+  auto part = [](const std::string& doc, const std::string& label) {
+    KnowledgeGraph g(1);
+    Node us = Country("USA", label);
+    us.aliases.insert("America");
+    g.AddNode(us);
+    g.AddNode(Country("PRK", "North Korea"));
+    g.AddNode(Country("JPN", "Japan"));
+    g.AddRelation("country:USA", RelationKind::kAccuses, "country:PRK",
+                  Mention(doc, 1, "2014-12-2" + doc.substr(1)));
+    g.AddRelation("country:JPN", RelationKind::kConsults, "country:USA",
+                  Mention(doc, 2, ""));
+    g.AddDocuments(1);
+    return g;
+  };
+  KnowledgeGraph copied = part("d1", "United States");
+  KnowledgeGraph moved = part("d1", "United States");
+  KnowledgeGraph other = part("d2", "US");
+  copied.Merge(other);
+  moved.Merge(std::move(other));
+  EXPECT_EQ(other.NodeCount(), 0u);
+  EXPECT_EQ(other.EdgeCount(), 0u);
+  EXPECT_EQ(moved.document_count(), 2u);
+  auto nc = copied.Nodes(), nm = moved.Nodes();
+  ASSERT_EQ(nc.size(), nm.size());
+  for (size_t i = 0; i < nc.size(); ++i) {
+    EXPECT_EQ(nc[i]->id, nm[i]->id);
+    EXPECT_EQ(nc[i]->label, nm[i]->label);
+    EXPECT_EQ(nc[i]->aliases, nm[i]->aliases);
+    EXPECT_EQ(nc[i]->mentions, nm[i]->mentions);
+  }
+  auto ec = copied.Edges(), em = moved.Edges();
+  ASSERT_EQ(ec.size(), em.size());
+  for (size_t i = 0; i < ec.size(); ++i) {
+    EXPECT_EQ(ec[i].source->id, em[i].source->id);
+    EXPECT_EQ(ec[i].target->id, em[i].target->id);
+    EXPECT_EQ(ec[i].edge->weight, em[i].edge->weight);
+    EXPECT_EQ(ec[i].edge->documents, em[i].edge->documents);
+    EXPECT_EQ(ec[i].edge->evidence, em[i].edge->evidence);
+  }
+}
+
 TEST(KnowledgeGraphTest, NodesAndEdgesComeSorted) {
   KnowledgeGraph g;
   g.AddNode(Country("ZWE", "Zimbabwe"));
