@@ -1,32 +1,76 @@
 #include "extractors/sentence_roles.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_set>
+#include <utility>
 
 #include "extractors/tokenizer.h"
+#include "extractors/word_table.h"
 
 namespace newsgraph {
 
 namespace {
 
+// What the predicates below ask of a word, as bits of one table: one
+// lookup per question instead of a hashed std::string set each.
+enum WordClass : uint32_t {
+  kNegation = 1,  // negates, denies or hedges what follows
+  kModal = 2,     // opens a clause after its subject ("it would")
+  kPreposition = 4,
+  kSpeechVerb = 8,
+  kDeterminer = 16,
+  kBe = 32,
+  kBeforeVerb = 64,  // may stand between a subject and its verb
+};
+
+uint32_t ClassesOf(std::string_view w) {
+  static const WordTable table = [] {
+    WordTable t;
+    const std::pair<WordClass, std::vector<const char*>> kWords[] = {
+        {kNegation,
+         {"not",        "n't",     "never",    "denied", "denies",  "deny",
+          "denying",    "refused", "declined", "failed", "without", "unlikely",
+          "if",         "whether", "yet",      "could",  "might",   "may",
+          "reportedly", "plot",    "fictional"}},
+        {kModal,
+         {"will", "would", "could", "can", "may", "might", "must", "should",
+          "had", "has", "was", "is"}},
+        {kPreposition,
+         {"in",      "at",     "of",      "from",   "for",     "with",  "to",
+          "on",      "by",     "against", "over",   "about",   "after", "into",
+          "between", "among",  "than",    "toward", "towards", "like",  "via",
+          "under",   "before", "since",   "during"}},
+        {kSpeechVerb,
+         {"said",      "says",      "say",       "claimed",   "claims",
+          "concluded", "concludes", "stated",    "states",    "added",
+          "believes",  "believe",   "announced", "insisted",  "alleged",
+          "alleges",   "asserted",  "told",      "confirmed", "determined",
+          "found",     "blamed",    "accused",   "saying",    "adding",
+          "stating",   "noting"}},
+        {kDeterminer,
+         {"the", "a", "an", "its", "their", "his", "her", "this", "these",
+          "those", "that"}},
+        {kBe, {"was", "were", "been", "is", "are", "be", "being"}},
+        {kBeforeVerb,
+         {"also", "then", "later", "again", "has", "have", "had", "will",
+          "would", "is", "are", "was", "were", "in", "a", "an", "the", "to"}},
+    };
+    for (const auto& [word_class, words] : kWords) {
+      for (const char* w : words) t.Add(w, word_class);
+    }
+    return t;
+  }();
+  return table.Find(w);
+}
+
 // A word that negates, denies or hedges what follows ("not", "denied",
 // "could", "reportedly").
-bool IsNegation(const std::string& w) {
-  static const std::unordered_set<std::string> k = {
-      "not",        "n't",     "never",    "denied", "denies",  "deny",
-      "denying",    "refused", "declined", "failed", "without", "unlikely",
-      "if",         "whether", "yet",      "could",  "might",   "may",
-      "reportedly", "plot",    "fictional"};
-  return k.count(w) > 0;
-}
+bool IsNegation(const std::string& w) { return ClassesOf(w) & kNegation; }
 
 // An auxiliary or modal that opens a clause after its subject ("it
 // would", "it has").
-bool IsModal(const std::string& w) {
-  return w == "will" || w == "would" || w == "could" || w == "can" ||
-         w == "may" || w == "might" || w == "must" || w == "should" ||
-         w == "had" || w == "has" || w == "was" || w == "is";
-}
+bool IsModal(const std::string& w) { return ClassesOf(w) & kModal; }
 
 // The first token of mention m with its possessor ("Libya's General
 // Khalifa Haftar" starts at "Libya").
@@ -102,25 +146,10 @@ std::string StateOf(const SentenceView& x, const EntityMention& owner,
 }  // namespace
 
 // A preposition ("in", "against", "towards").
-bool IsPreposition(const std::string& w) {
-  static const std::unordered_set<std::string> k = {
-      "in",      "at",     "of",      "from",   "for",     "with",  "to",
-      "on",      "by",     "against", "over",   "about",   "after", "into",
-      "between", "among",  "than",    "toward", "towards", "like",  "via",
-      "under",   "before", "since",   "during"};
-  return k.count(w) > 0;
-}
+bool IsPreposition(const std::string& w) { return ClassesOf(w) & kPreposition; }
 
 // A verb that reports speech or a finding ("said", "alleged", "adding").
-bool IsSpeechVerb(const std::string& w) {
-  static const std::unordered_set<std::string> k = {
-      "said",      "says",       "say",     "claimed", "claims",   "concluded",
-      "concludes", "stated",     "states",  "added",   "believes", "believe",
-      "announced", "insisted",   "alleged", "alleges", "asserted", "told",
-      "confirmed", "determined", "found",   "blamed",  "accused",  "saying",
-      "adding",    "stating",    "noting"};
-  return k.count(w) > 0;
-}
+bool IsSpeechVerb(const std::string& w) { return ClassesOf(w) & kSpeechVerb; }
 
 // A past tense or speech verb: "accused", "said".
 bool LooksLikeVerb(const std::string& w) {
@@ -134,11 +163,7 @@ bool IsGerund(const std::string& w) {
 }
 
 // An article, possessive or demonstrative ("the", "its", "those").
-bool IsDeterminer(const std::string& w) {
-  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" ||
-         w == "his" || w == "her" || w == "this" || w == "these" ||
-         w == "those" || w == "that";
-}
+bool IsDeterminer(const std::string& w) { return ClassesOf(w) & kDeterminer; }
 
 // A lowercase word: letters and hyphens, not a number or a sign.
 bool IsLowerWord(std::string_view w) {
@@ -146,10 +171,7 @@ bool IsLowerWord(std::string_view w) {
 }
 
 // A form of "be".
-bool IsBe(const std::string& w) {
-  return w == "was" || w == "were" || w == "been" || w == "is" || w == "are" ||
-         w == "be" || w == "being";
-}
+bool IsBe(const std::string& w) { return ClassesOf(w) & kBe; }
 
 // The entities mention m names: one, or the members of a coordination a
 // plural pronoun stands for.
@@ -162,10 +184,7 @@ void AddNamed(const EntityMention& m, std::vector<std::string>* out) {
 // an auxiliary, "also", "then" ...
 bool IsAdverb(const std::string& w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) ||
-         w == "also" || w == "then" || w == "later" || w == "again" ||
-         w == "has" || w == "have" || w == "had" || w == "will" ||
-         w == "would" || w == "is" || w == "are" || w == "was" || w == "were" ||
-         w == "in" || w == "a" || w == "an" || w == "the" || w == "to";
+         (ClassesOf(w) & kBeforeVerb);
 }
 
 // The subject of the clause that ends before token i: the first mention of
