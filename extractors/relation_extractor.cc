@@ -1,6 +1,7 @@
 #include "extractors/relation_extractor.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 #include "extractors/document_state.h"
@@ -335,6 +336,12 @@ std::vector<std::pair<std::string, std::string>> Pairs(const SentenceView& x,
   return pairs;
 }
 
+// "," "." or ";": no trigger's words match across one. One byte, so
+// tested as one (an std::string == "," is an out-of-line compare).
+bool IsClauseBreak(std::string_view low) {
+  return low.size() == 1 && (low[0] == ',' || low[0] == '.' || low[0] == ';');
+}
+
 }  // namespace
 
 RelationStage::RelationStage(const LexiconData& lexicon) {
@@ -346,6 +353,9 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
     for (const std::string& form : indexed.forms[0]) {
       index_[form].push_back(indexed);
       first_forms_.Add(form, 1);
+    }
+    for (size_t w = 1; w < indexed.forms.size(); ++w) {
+      for (const std::string& form : indexed.forms[w]) later_forms_.Add(form, 1);
     }
   }
 }
@@ -363,13 +373,14 @@ RelationStage::Matches(const Document& doc, const Sentence& sentence,
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
         const std::string& low = LowerToken(doc, k);
-        if (std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
-            cand.forms[w].end()) {
+        if (later_forms_.Find(low) &&
+            std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
+                cand.forms[w].end()) {
           pos = k;
           ok = true;
           break;
         }
-        if (low == "," || low == "." || low == ";") break;
+        if (IsClauseBreak(low)) break;
       }
     }
     if (ok) matches.emplace_back(&cand, pos);
