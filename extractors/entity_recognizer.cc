@@ -873,11 +873,18 @@ class Recognizer {
     return OrganizationPattern(s, j) && (i = j, true);
   }
 
-  bool LocalName(size_t s, size_t& i) {
-    if (local_names_.empty()) return false;
+  // The id of what an acronym defined earlier in the text ("(OPEC)")
+  // names, when token i is one; otherwise null.
+  const std::string* LocalNameAt(size_t i) const {
+    if (local_names_.empty()) return nullptr;
     auto it = local_names_.find(std::string(Tok(i)));
-    if (it == local_names_.end()) return false;
-    AddMention(s, i, i + 1, it->second, state_.Entity(it->second).node.kind, "acronym");
+    return it == local_names_.end() ? nullptr : &it->second;
+  }
+
+  bool LocalName(size_t s, size_t& i) {
+    const std::string* id = LocalNameAt(i);
+    if (id == nullptr) return false;
+    AddMention(s, i, i + 1, *id, state_.Entity(*id).node.kind, "acronym");
     ++i;
     return true;
   }
@@ -1049,7 +1056,7 @@ class Recognizer {
     constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
                                   entity_word::kTitleStart | entity_word::kGroupNoun;
     return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
-           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || !local_names_.empty();
+           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || LocalNameAt(i) != nullptr;
   }
 
   void ScanSentence(size_t s) {
