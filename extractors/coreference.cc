@@ -97,14 +97,14 @@ bool Compatible(const LocalEntity& e, Want want) {
 // ("minister", "ambassador"), maybe after one qualifier ("prime
 // minister", "foreign secretary"); 0 when there is none.
 size_t RoleLength(const Document& doc, size_t i, size_t end) {
-  static const std::unordered_set<std::string> kRoles = {
+  static const std::unordered_set<std::string_view> kRoles = {
       "minister", "spokeswoman", "spokesman", "spokesperson", "president",
       "premier",  "chancellor",  "secretary", "ambassador",   "envoy"};
-  static const std::unordered_set<std::string> kQualifiers = {
+  static const std::unordered_set<std::string_view> kQualifiers = {
       "prime", "foreign",  "defence", "defense", "finance", "deputy",
       "vice",  "interior", "home",    "trade",   "energy"};
   if (i >= end) return 0;
-  const std::string& first = LowerToken(doc, i);
+  std::string_view first = LowerToken(doc, i);
   if (kRoles.count(first)) return 1;
   if (kQualifiers.count(first) && i + 1 < end &&
       kRoles.count(LowerToken(doc, i + 1)))
@@ -116,7 +116,7 @@ size_t RoleLength(const Document& doc, size_t i, size_t end) {
 // to.
 bool SameClause(const Document& doc, size_t from, size_t to) {
   for (size_t t = from; t < to; ++t) {
-    const std::string& w = LowerToken(doc, t);
+    std::string_view w = LowerToken(doc, t);
     if (doc.tokens[t].shape == TokenShape::kPunctuation || w == "and" ||
         w == "after" || w == "before" || w == "while" || w == "but" ||
         w == "because") {
@@ -127,7 +127,7 @@ bool SameClause(const Document& doc, size_t from, size_t to) {
 }
 
 bool AfterPreposition(const Document& doc, const EntityMention& m) {
-  static const std::unordered_set<std::string> kPrepositions = {
+  static const std::unordered_set<std::string_view> kPrepositions = {
       "with", "to", "by", "from", "for", "against", "on", "at", "of", "about"};
   size_t t = m.first_token;
   const size_t first = doc.sentences[m.sentence].first_token;
@@ -144,7 +144,7 @@ std::vector<std::string> CoordinatedWith(const Document& doc,
                                          const EntityMention& m) {
   const Sentence& sent = doc.sentences[m.sentence];
   auto joiner = [&](size_t t) {
-    const std::string& w = LowerToken(doc, t);
+    std::string_view w = LowerToken(doc, t);
     return w == "," || w == "and";
   };
   // The first token of the member whose head starts at token t: its
@@ -318,7 +318,8 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
           want = Want::kPerson;
           length = 1 + role_length;
           for (size_t k = i + 1; k < i + length; ++k) {
-            role_word += (k > i + 1 ? " " : "") + LowerToken(doc, k);
+            if (k > i + 1) role_word += ' ';
+            role_word += LowerToken(doc, k);
           }
         } else if (next == "ministry" || next == "agency" ||
                    next == "department" || next == "council" ||

@@ -364,7 +364,7 @@ class Recognizer {
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
     if (Is(i, entity_word::kTitleStart)) {
-      for (size_t index : lex_.titles_by_first_word.at(LowerToken(doc_, i))) {
+      for (size_t index : lex_.titles_by_first_word.at(doc_.lower_tokens[i])) {
         const TitleEntry& t = lex_.titles[index];
         if (i + t.words.size() > end) continue;
         bool ok = true;
@@ -399,7 +399,7 @@ class Recognizer {
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
     if (last - first == 1) {
-      const std::string& low = LowerToken(doc_, first);
+      const std::string& low = doc_.lower_tokens[first];
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
       auto it = lex_.surnames.find(low);
@@ -873,18 +873,25 @@ class Recognizer {
     return OrganizationPattern(s, j) && (i = j, true);
   }
 
-  bool LocalName(size_t s, size_t& i) {
-    if (local_names_.empty()) return false;
+  // The id of what an acronym defined earlier in the text ("(OPEC)")
+  // names, when token i is one; otherwise null.
+  const std::string* LocalNameAt(size_t i) const {
+    if (local_names_.empty()) return nullptr;
     auto it = local_names_.find(std::string(Tok(i)));
-    if (it == local_names_.end()) return false;
-    AddMention(s, i, i + 1, it->second, state_.Entity(it->second).node.kind, "acronym");
+    return it == local_names_.end() ? nullptr : &it->second;
+  }
+
+  bool LocalName(size_t s, size_t& i) {
+    const std::string* id = LocalNameAt(i);
+    if (id == nullptr) return false;
+    AddMention(s, i, i + 1, *id, state_.Entity(*id).node.kind, "acronym");
     ++i;
     return true;
   }
 
   bool Group(size_t s, size_t& i) {
     if (!Is(i, entity_word::kGroupNoun)) return false;
-    const std::string& low = LowerToken(doc_, i);
+    const std::string& low = doc_.lower_tokens[i];  // Is() checked i
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
     if (e.node.mentions == 0) e.needs_relation = true;
@@ -1018,7 +1025,7 @@ class Recognizer {
     size_t end = i + 1;
     if (IsNameWord(end)) return false;
     std::string id;
-    const std::string& low = LowerToken(doc_, i);
+    const std::string& low = doc_.lower_tokens[i];  // IsNameWord() checked i
     auto it = surname_to_official_.find(low);
     if (it != surname_to_official_.end()) {
       id = it->second;
@@ -1049,7 +1056,7 @@ class Recognizer {
     constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
                                   entity_word::kTitleStart | entity_word::kGroupNoun;
     return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
-           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || !local_names_.empty();
+           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || LocalNameAt(i) != nullptr;
   }
 
   void ScanSentence(size_t s) {

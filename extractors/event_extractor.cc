@@ -13,8 +13,8 @@ namespace newsgraph {
 namespace {
 
 // Words before a noun that show it is a noun ("the attack", "its hack").
-bool NounContextBefore(const std::string& w) {
-  static const std::unordered_set<std::string> k = {
+bool NounContextBefore(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
       "the",         "a",           "an",        "this",
       "that",        "its",         "their",     "his",
       "her",         "any",         "recent",    "latest",
@@ -34,7 +34,7 @@ bool NounContextBefore(const std::string& w) {
 // lowercase words, no article, verb, time word or mention.
 size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
                       const Sentence& sent, size_t i) {
-  static const std::unordered_set<std::string> kNot = {
+  static const std::unordered_set<std::string_view> kNot = {
       "the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
       "her", "our", "any", "such", "of", "and", "or", "to", "in", "on", "for",
       "with", "by", "recent", "latest", "last", "new", "first", "second",
@@ -51,7 +51,7 @@ size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
   // The phrase must open after what opens a noun phrase: an article, a
   // possessive, a preposition, a name, punctuation ("will impose tariffs"
   // is no name of the tariffs).
-  static const std::unordered_set<std::string> kOpeners = {
+  static const std::unordered_set<std::string_view> kOpeners = {
       "the",   "a",     "an",        "this", "that",   "these", "those",
       "its",   "their", "his",       "her",  "our",    "of",    "in",
       "on",    "for",   "with",      "by",   "after",  "over",  "against",
@@ -67,7 +67,7 @@ size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
   while (start > sent.first_token && start + 2 > i) {
     size_t t = start - 1;
     std::string_view text = doc.TokenText(t);
-    const std::string& w = LowerToken(doc, t);
+    std::string_view w = LowerToken(doc, t);
     if (covering[t] >= 0 || doc.tokens[t].shape != TokenShape::kWord ||
         text.empty() || !(text[0] >= 'a' && text[0] <= 'z') || kNot.count(w) ||
         (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
@@ -85,7 +85,7 @@ size_t ModifiersStart(const Document& doc, const std::vector<int>& covering,
 std::vector<std::string> SentenceSubjects(const Document& doc,
                                           const std::vector<int>& covering,
                                           const Sentence& sent, size_t limit) {
-  static const std::unordered_set<std::string> kPrepositions = {
+  static const std::unordered_set<std::string_view> kPrepositions = {
       "in",      "at",    "of",      "from",  "for",   "with",  "to",
       "on",      "by",    "against", "over",  "about", "after", "into",
       "between", "among", "during",  "since", "before"};
@@ -94,7 +94,7 @@ std::vector<std::string> SentenceSubjects(const Document& doc,
     int m = covering[t];
     if (m < 0) continue;
     const EntityMention& mention = doc.mentions[m];
-    std::string before = t > sent.first_token ? LowerToken(doc, t - 1) : "";
+    std::string_view before = t > sent.first_token ? LowerToken(doc, t - 1) : "";
     if (before == "the" && t > sent.first_token + 1)
       before = LowerToken(doc, t - 2);
     size_t end = mention.last_token;
@@ -119,7 +119,7 @@ std::vector<std::string> SentenceSubjects(const Document& doc,
   return out;
 }
 
-bool ParticipantPreposition(const std::string& w) {
+bool ParticipantPreposition(std::string_view w) {
   return w == "on" || w == "against" || w == "of" || w == "targeting" ||
          w == "by" || w == "with" || w == "between" || w == "in";
 }
@@ -138,7 +138,7 @@ void EventStage::Run(Document& doc, DocumentState& state,
     for (size_t i = sent.first_token; i < sent.last_token; ++i) {
       const EventTrigger* best = nullptr;
       if (!lex.event_first_words.Find(LowerToken(doc, i))) continue;
-      auto first = lex.events_by_first_word.find(LowerToken(doc, i));
+      auto first = lex.events_by_first_word.find(doc.lower_tokens[i]);
       if (first == lex.events_by_first_word.end()) continue;
       for (size_t index : first->second) {
         const EventTrigger& t = lex.event_triggers[index];
@@ -151,8 +151,8 @@ void EventStage::Run(Document& doc, DocumentState& state,
       }
       if (!best) continue;
       const size_t end = i + best->words.size();
-      std::string before = i > sent.first_token ? LowerToken(doc, i - 1) : "";
-      std::string after = LowerToken(doc, end);
+      std::string_view before = i > sent.first_token ? LowerToken(doc, i - 1) : "";
+      std::string_view after = LowerToken(doc, end);
       bool mention_before =
           i > sent.first_token &&
           (covering[i - 1] >= 0 ||

@@ -4,6 +4,7 @@
 #include <functional>
 #include <cstring>
 #include <set>
+#include <utility>
 
 #include "extractors/builtin_lexicons.h"
 #include "extractors/lexicon_data.h"
@@ -205,10 +206,12 @@ void AddPhrase(LexiconData& d, const std::string& phrase, NodeKind kind,
   entry.kind = kind;
   entry.key = key_id;
   entry.how = how;
-  std::string key = PhraseKey(phrase);
+  // PhraseKey(phrase), from the exact key rather than a second tokenizing.
+  std::string exact_key = ExactPhraseKey(phrase);
+  std::string key = Lower(exact_key);
   if (key.empty()) return;
   entry.form = phrase;
-  entry.exact_key = ExactPhraseKey(phrase);
+  entry.exact_key = std::move(exact_key);
   entry.exact_case = AllUpper(phrase) && phrase.size() <= 8;
   auto& entries = d.gazetteer[key];
   for (const GazetteerEntry& e : entries) {
@@ -284,13 +287,16 @@ Status ParseInto(std::string_view name, std::string_view content,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     if (line.empty() || line[0] == '#') continue;
-    std::string where = std::string(name) + ":" + std::to_string(line_number) + ": ";
+    // Spelled out only for an error: most lines have none.
+    auto where = [&] {
+      return std::string(name) + ":" + std::to_string(line_number) + ": ";
+    };
     if (kind == nullptr) {
       for (const FileKind& k : FileKinds()) {
         if (line == k.header) kind = &k;
       }
       if (kind == nullptr) {
-        return Status::Error(where + "unknown header '" + std::string(line.substr(0, 80)) +
+        return Status::Error(where() + "unknown header '" + std::string(line.substr(0, 80)) +
                              "' (see extractors/lexicons/README.md)");
       }
       continue;
@@ -298,7 +304,7 @@ Status ParseInto(std::string_view name, std::string_view content,
     Fields fields = SplitBy(line, '\t');
     size_t expected = std::count(kind->header, kind->header + strlen(kind->header), '\t') + 1;
     if (fields.size() != expected) {
-      return Status::Error(where + "expected " + std::to_string(expected) +
+      return Status::Error(where() + "expected " + std::to_string(expected) +
                            " columns, got " + std::to_string(fields.size()));
     }
     for (std::string& f : fields) {
@@ -306,7 +312,7 @@ Status ParseInto(std::string_view name, std::string_view content,
       while (!f.empty() && f.front() == ' ') f.erase(f.begin());
     }
     std::string error = kind->take(fields, staged);
-    if (!error.empty()) return Status::Error(where + error);
+    if (!error.empty()) return Status::Error(where() + error);
     ++taken;
   }
   if (kind == nullptr) {

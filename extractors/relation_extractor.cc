@@ -1,6 +1,7 @@
 #include "extractors/relation_extractor.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 #include "extractors/document_state.h"
@@ -69,9 +70,9 @@ bool ReadVerb(const SentenceView& x, const TriggerHit& hit, Reading* r) {
     r->rule = "under";
     return true;
   }
-  std::string prev =
+  std::string_view prev =
       hit.first > x.s.first_token ? LowerToken(doc, hit.first - 1) : "";
-  std::string prev2 =
+  std::string_view prev2 =
       hit.first > x.s.first_token + 1 ? LowerToken(doc, hit.first - 2) : "";
   // The agent: "by X" after the verb, maybe after a short phrase
   // ("was condemned in a joint statement by Egypt").
@@ -83,7 +84,7 @@ bool ReadVerb(const SentenceView& x, const TriggerHit& hit, Reading* r) {
   bool passive = (IsBe(prev) || IsBe(prev2)) && LowerToken(doc, by) == "by";
   // "on request from", "the attack", "Sony hack says": a noun,
   // not this verb.
-  const std::string& next = LowerToken(doc, hit.last + 1);
+  std::string_view next = LowerToken(doc, hit.last + 1);
   // "pledged further support for": a noun after a verb and its
   // adjective.
   bool after_verb = LooksLikeVerb(prev) ||
@@ -170,7 +171,7 @@ bool ReadNoun(const SentenceView& x, const TriggerHit& hit, Reading* r) {
   const Document& doc = x.doc;
   // A one-word noun names its target through a preposition: "talks
   // with", "support for"; "the meeting of X" is no act on X.
-  static const std::unordered_set<std::string> kNounPrepositions = {
+  static const std::unordered_set<std::string_view> kNounPrepositions = {
       "with", "between", "for", "to", "against", "on"};
   bool has_object = hit.words > 1 ||
                     kNounPrepositions.count(LowerToken(doc, hit.last + 1)) > 0;
@@ -185,7 +186,7 @@ bool ReadNoun(const SentenceView& x, const TriggerHit& hit, Reading* r) {
          doc.tokens[joined].shape == TokenShape::kWord) {
     ++joined;
   }
-  const std::string& joiner = LowerToken(doc, joined);
+  std::string_view joiner = LowerToken(doc, joined);
   if ((joiner == "between" || joiner == "involving") &&
       Info(hit.trigger.relation).symmetric) {
     std::vector<std::string> members = ObjectsAfter(x, joined + 1, 4);
@@ -335,6 +336,12 @@ std::vector<std::pair<std::string, std::string>> Pairs(const SentenceView& x,
   return pairs;
 }
 
+// "," "." or ";": no trigger's words match across one. One byte, so
+// tested as one (an std::string == "," is an out-of-line compare).
+bool IsClauseBreak(std::string_view low) {
+  return low.size() == 1 && (low[0] == ',' || low[0] == '.' || low[0] == ';');
+}
+
 }  // namespace
 
 RelationStage::RelationStage(const LexiconData& lexicon) {
@@ -347,6 +354,9 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
       index_[form].push_back(indexed);
       first_forms_.Add(form, 1);
     }
+    for (size_t w = 1; w < indexed.forms.size(); ++w) {
+      for (const std::string& form : indexed.forms[w]) later_forms_.Add(form, 1);
+    }
   }
 }
 
@@ -354,7 +364,7 @@ std::vector<std::pair<const RelationStage::IndexedTrigger*, size_t>>
 RelationStage::Matches(const Document& doc, const Sentence& sentence,
                        size_t i) const {
   std::vector<std::pair<const IndexedTrigger*, size_t>> matches;
-  auto it = index_.find(LowerToken(doc, i));
+  auto it = index_.find(doc.lower_tokens[i]);
   if (it == index_.end()) return matches;
   for (const IndexedTrigger& cand : it->second) {
     size_t pos = i;
@@ -362,14 +372,15 @@ RelationStage::Matches(const Document& doc, const Sentence& sentence,
     for (size_t w = 1; w < cand.forms.size() && ok; ++w) {
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
-        const std::string& low = LowerToken(doc, k);
-        if (std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
-            cand.forms[w].end()) {
+        std::string_view low = LowerToken(doc, k);
+        if (later_forms_.Find(low) &&
+            std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
+                cand.forms[w].end()) {
           pos = k;
           ok = true;
           break;
         }
-        if (low == "," || low == "." || low == ";") break;
+        if (IsClauseBreak(low)) break;
       }
     }
     if (ok) matches.emplace_back(&cand, pos);

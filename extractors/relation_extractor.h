@@ -49,6 +49,9 @@ class RelationStage : public Stage {
   std::unordered_map<std::string, std::vector<IndexedTrigger>> index_;
   // The keys of index_ (bits 1), for the quick test at every token.
   WordTable first_forms_;
+  // The forms of every later word of every trigger (bits 1): most tokens
+  // after a first word are none, and need no search of a trigger's forms.
+  WordTable later_forms_;
 };
 
 }  // namespace newsgraph

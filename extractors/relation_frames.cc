@@ -9,8 +9,8 @@ namespace newsgraph {
 
 namespace {
 
-bool IsNamingVerb(const std::string& w) {
-  static const std::unordered_set<std::string> k = {
+bool IsNamingVerb(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
       "call",      "calls",     "called",     "calling", "describe",
       "describes", "described", "describing", "brand",   "brands",
       "branded",   "branding",  "label",      "labels",  "labelled",
@@ -31,7 +31,7 @@ void Evaluation(const SentenceView& x, size_t i,
   size_t lower = i > x.s.first_token + 15 ? i - 15 : x.s.first_token;
   size_t verb = i;
   for (size_t t = i; t > lower; --t) {
-    const std::string& w = x.Low(t - 1);
+    std::string_view w = x.Low(t - 1);
     if (w == ";") break;
     if (x.MentionAt(t - 1) < 0 && (IsNamingVerb(w) || IsSpeechVerb(w))) {
       verb = t - 1;
@@ -74,7 +74,7 @@ void Evaluation(const SentenceView& x, size_t i,
     }
     if (t == object || t + 5 <= i || x.MentionAt(t - 1) >= 0) return;
   }
-  const std::string& first = x.Low(object);
+  std::string_view first = x.Low(object);
   if (first == "it" || first == "this") {
     std::string ev = EventBefore(x, object);
     if (!ev.empty()) targets->push_back(ev);
@@ -139,7 +139,7 @@ bool NounUnder(const SentenceView& x, size_t i,
   if (i == x.s.first_token || actor < 0) return false;
   size_t before = x.M(actor).first_token;
   if (before < x.s.first_token + 1) return false;
-  const std::string& w = x.Low(before - 1);
+  std::string_view w = x.Low(before - 1);
   bool bears =
       w == "under" ||
       (w == "of" && before >= x.s.first_token + 2 &&
@@ -163,7 +163,7 @@ bool IsHostile(RelationKind r) {
 // The act at token i is the complement of a threat: "threatened to",
 // "vowed to", "warned it would".
 bool Threatened(const SentenceView& x, size_t i) {
-  static const std::unordered_set<std::string> kThreats = {
+  static const std::unordered_set<std::string_view> kThreats = {
       "threaten", "threatens", "threatened", "threatening", "vow",
       "vows",     "vowed",     "vowing",     "warn",        "warns",
       "warned",   "warning",   "pledge",     "pledges",     "pledged",

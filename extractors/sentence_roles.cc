@@ -66,11 +66,11 @@ uint32_t ClassesOf(std::string_view w) {
 
 // A word that negates, denies or hedges what follows ("not", "denied",
 // "could", "reportedly").
-bool IsNegation(const std::string& w) { return ClassesOf(w) & kNegation; }
+bool IsNegation(std::string_view w) { return ClassesOf(w) & kNegation; }
 
 // An auxiliary or modal that opens a clause after its subject ("it
 // would", "it has").
-bool IsModal(const std::string& w) { return ClassesOf(w) & kModal; }
+bool IsModal(std::string_view w) { return ClassesOf(w) & kModal; }
 
 // The first token of mention m with its possessor ("Libya's General
 // Khalifa Haftar" starts at "Libya").
@@ -96,7 +96,7 @@ size_t AddCoordinatedLeft(const SentenceView& x, int m,
     size_t k = first;
     if (x.Low(k - 1) == "the") --k;
     if (k < x.s.first_token + 2) break;
-    const std::string& w = x.Low(k - 1);
+    std::string_view w = x.Low(k - 1);
     if (w != "and" && w != ",") break;
     int prev = x.MentionAt(k - 2);
     if (prev < 0) break;
@@ -115,10 +115,10 @@ size_t AddCoordinatedLeft(const SentenceView& x, int m,
 }
 
 bool InPrepositionalPhrase(const SentenceView& x, size_t first) {
-  std::string before = first > x.s.first_token ? x.Low(first - 1) : "";
+  std::string_view before = first > x.s.first_token ? x.Low(first - 1) : "";
   // "the delegations of Cyprus, Greece and Israel met": the states act.
   if (before == "of" && first >= x.s.first_token + 2) {
-    static const std::unordered_set<std::string> kGroups = {
+    static const std::unordered_set<std::string_view> kGroups = {
         "delegations",     "delegation",  "leaders",
         "representatives", "governments", "heads",
         "ministers",       "envoys",      "officials"};
@@ -132,7 +132,7 @@ bool InPrepositionalPhrase(const SentenceView& x, size_t first) {
 // The state "his country", "her government" names: the country the
 // official is affiliated with; "" for other words or people.
 std::string StateOf(const SentenceView& x, const EntityMention& owner,
-                    const std::string& noun) {
+                    std::string_view noun) {
   if (noun != "country" && noun != "government" && noun != "nation") return "";
   if (owner.kind == NodeKind::kCountry) return owner.node_id;
   auto it = x.state.entities.find(owner.node_id);
@@ -146,24 +146,24 @@ std::string StateOf(const SentenceView& x, const EntityMention& owner,
 }  // namespace
 
 // A preposition ("in", "against", "towards").
-bool IsPreposition(const std::string& w) { return ClassesOf(w) & kPreposition; }
+bool IsPreposition(std::string_view w) { return ClassesOf(w) & kPreposition; }
 
 // A verb that reports speech or a finding ("said", "alleged", "adding").
-bool IsSpeechVerb(const std::string& w) { return ClassesOf(w) & kSpeechVerb; }
+bool IsSpeechVerb(std::string_view w) { return ClassesOf(w) & kSpeechVerb; }
 
 // A past tense or speech verb: "accused", "said".
-bool LooksLikeVerb(const std::string& w) {
+bool LooksLikeVerb(std::string_view w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
          IsSpeechVerb(w);
 }
 
 // An -ing form ("killing", "briefing").
-bool IsGerund(const std::string& w) {
+bool IsGerund(std::string_view w) {
   return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
 }
 
 // An article, possessive or demonstrative ("the", "its", "those").
-bool IsDeterminer(const std::string& w) { return ClassesOf(w) & kDeterminer; }
+bool IsDeterminer(std::string_view w) { return ClassesOf(w) & kDeterminer; }
 
 // A lowercase word: letters and hyphens, not a number or a sign.
 bool IsLowerWord(std::string_view w) {
@@ -171,7 +171,7 @@ bool IsLowerWord(std::string_view w) {
 }
 
 // A form of "be".
-bool IsBe(const std::string& w) { return ClassesOf(w) & kBe; }
+bool IsBe(std::string_view w) { return ClassesOf(w) & kBe; }
 
 // The entities mention m names: one, or the members of a coordination a
 // plural pronoun stands for.
@@ -182,7 +182,7 @@ void AddNamed(const EntityMention& m, std::vector<std::string>* out) {
 
 // A word that may stand between a subject and its verb: an -ly adverb,
 // an auxiliary, "also", "then" ...
-bool IsAdverb(const std::string& w) {
+bool IsAdverb(std::string_view w) {
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) ||
          (ClassesOf(w) & kBeforeVerb);
 }
@@ -196,7 +196,7 @@ std::vector<std::string> ClauseSubjects(const SentenceView& x, size_t i) {
   // i: "X said that Y recalled ... and accused Z" is Y's.
   size_t start = x.s.first_token;
   for (size_t t = i; t > x.s.first_token; --t) {
-    const std::string& w = x.Low(t - 1);
+    std::string_view w = x.Low(t - 1);
     if (x.MentionAt(t - 1) < 0 && (w == "which" || w == "that" || w == ";")) {
       start = t;
       break;
@@ -250,10 +250,10 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
   // "..., after officially accusing the Gulf state": a participle clause
   // has the subject of the main clause; "..., the FBI says, warning": of
   // the speech verb just before.
-  const std::string& verb = x.Low(i);
+  std::string_view verb = x.Low(i);
   if (verb.size() > 4 && verb.compare(verb.size() - 3, 3, "ing") == 0 &&
       b > x.s.first_token) {
-    const std::string& lead = x.Low(b - 1);
+    std::string_view lead = x.Low(b - 1);
     if (lead == "," && b >= x.s.first_token + 3 && IsSpeechVerb(x.Low(b - 2)) &&
         x.MentionAt(b - 3) >= 0) {
       AddNamed(x.M(x.MentionAt(b - 3)), &out);
@@ -268,7 +268,7 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
   int fallback_possessor = -1;
   for (size_t j = i; j > lower; --j) {
     size_t t = j - 1;
-    const std::string& w = x.Low(t);
+    std::string_view w = x.Low(t);
     if (w == ";" || w == "\u2014") break;
     int m = x.MentionAt(t);
     // "X said Royal Family members will boycott": the subject comes after
@@ -314,7 +314,7 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
       size_t lead =
           chain_first > x.s.first_token ? chain_first - 1 : chain_first;
       if (x.Low(lead) == "the" && lead > x.s.first_token) --lead;
-      static const std::unordered_set<std::string> kConjunctions = {
+      static const std::unordered_set<std::string_view> kConjunctions = {
           "after", "before",  "since", "as",
           "until", "because", "when",  "while"};
       size_t gap = mention.last_token;
@@ -338,7 +338,7 @@ std::vector<std::string> SubjectsOf(const SentenceView& x, size_t i) {
     bool apposition = false;
     for (size_t k = first; k > x.s.first_token && k + 12 > first; --k) {
       if (x.Low(k - 1) == ",") {
-        std::string after_comma = x.Low(k);
+        std::string_view after_comma = x.Low(k);
         // ", which U.S. officials blame": the relative clause's own subject.
         bool relative_subject =
             (after_comma == "who" || after_comma == "which") && k + 1 == first;
@@ -376,7 +376,7 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j,
   std::vector<std::string> out;
   size_t gap = 0;
   for (size_t t = j; t < x.s.last_token && gap <= max_gap; ++t) {
-    const std::string& w = x.Low(t);
+    std::string_view w = x.Low(t);
     bool quote = w == "\"" || w == "\u201c" || w == "\u201d" || w == "'";
     if (quote && x.MentionAt(t + 1) >= 0) continue;  // Egypt condemns "Israel"
     if (w == "," || w == "." || w == ";" || w == "that" || w == "which" ||
@@ -408,7 +408,7 @@ std::vector<std::string> ObjectsAfter(const SentenceView& x, size_t j,
     }
     // "its European Union partners": a possessive pronoun only qualifies.
     if (mention->coreference && t + 1 < x.s.last_token) {
-      const std::string& w0 = x.Low(t);
+      std::string_view w0 = x.Low(t);
       if (w0 == "its" || w0 == "their" || w0 == "his" || w0 == "her") {
         ++gap;
         continue;
@@ -566,7 +566,7 @@ std::string Negation(const SentenceView& x, size_t from, size_t trigger) {
   start = std::max(start, trigger >= 3 ? std::min(start, trigger - 3) : start);
   for (size_t t = std::max(start, x.s.first_token); t < trigger; ++t) {
     // "Theresa May said": a name is no modal.
-    if (x.MentionAt(t) < 0 && IsNegation(x.Low(t))) return x.Low(t);
+    if (x.MentionAt(t) < 0 && IsNegation(x.Low(t))) return std::string(x.Low(t));
   }
   return "";
 }

@@ -17,29 +17,29 @@
 namespace newsgraph {
 
 // A preposition ("in", "against", "towards").
-bool IsPreposition(const std::string& w);
+bool IsPreposition(std::string_view w);
 
 // A verb that reports speech or a finding ("said", "alleged", "adding").
-bool IsSpeechVerb(const std::string& w);
+bool IsSpeechVerb(std::string_view w);
 
 // A past tense or speech verb: "accused", "said".
-bool LooksLikeVerb(const std::string& w);
+bool LooksLikeVerb(std::string_view w);
 
 // An -ing form ("killing", "briefing").
-bool IsGerund(const std::string& w);
+bool IsGerund(std::string_view w);
 
 // An article, possessive or demonstrative ("the", "its", "those").
-bool IsDeterminer(const std::string& w);
+bool IsDeterminer(std::string_view w);
 
 // A lowercase word: letters and hyphens, not a number or a sign.
 bool IsLowerWord(std::string_view w);
 
 // A form of "be".
-bool IsBe(const std::string& w);
+bool IsBe(std::string_view w);
 
 // A word that may stand between a subject and its verb: an -ly adverb,
 // an auxiliary, "also", "then" ...
-bool IsAdverb(const std::string& w);
+bool IsAdverb(std::string_view w);
 
 // One sentence of a document, with the mention covering each token.
 struct SentenceView {
@@ -48,9 +48,11 @@ struct SentenceView {
   const std::vector<int>& cover;
   const DocumentState& state;
   size_t index;  // of the sentence in the document
-  const std::string& Low(size_t i) const {
-    static const std::string kEmpty;
-    return i < s.last_token ? LowerToken(doc, i) : kEmpty;
+  // Lowercase text of token i; "" past the sentence. A view, so that a
+  // test against a literal ("and") is inline, not a call to compare.
+  std::string_view Low(size_t i) const {
+    return i < s.last_token ? std::string_view(LowerToken(doc, i))
+                            : std::string_view();
   }
   int MentionAt(size_t i) const { return i < s.last_token ? cover[i] : -1; }
   const EntityMention& M(int m) const { return doc.mentions[m]; }

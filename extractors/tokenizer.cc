@@ -144,6 +144,17 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
     size_t start = i;
     bool all_digits = true;
     while (i < end) {
+      // ASCII letters and digits, most of a word, without the general test.
+      const unsigned char b = text[i];
+      if (IsAsciiAlpha(b)) {
+        all_digits = false;
+        ++i;
+        continue;
+      }
+      if (IsDigit(b)) {
+        ++i;
+        continue;
+      }
       if (IsWordChar(text, i)) {
         if (!IsDigit(static_cast<unsigned char>(text[i]))) all_digits = false;
         i += SeqLen(text, i);

@@ -512,6 +512,22 @@ TEST(ReadJsonLineTest, DateNotUnderstood) {
             (Strings{"x.jsonl:2: date \"2004-2005\" not understood"}));
 }
 
+// The reader parses a line in place; a byte order mark opening it is still
+// passed over and counted in the column, and a NUL byte still ends it.
+TEST(ReadJsonLineTest, ByteOrderMarkAndNulReadAsBeforeParsingInPlace) {
+  auto error = [](std::string_view line) {
+    StatusOr<Document> doc = ReadJsonLine("c.jsonl", 12, line);
+    return doc.ok() ? std::string("ok") : doc.status().message();
+  };
+  EXPECT_EQ(error("\xEF\xBB\xBF{\"text\": \"a\"}"), "ok");
+  EXPECT_EQ(error("\xEF\xBB\xBF{\"text\": \"a\" \"title\": \"b\"}"),
+            "c.jsonl:12: invalid JSON at column 17: missing a comma or '}' "
+            "after an object member");
+  EXPECT_EQ(error(std::string_view("{\"text\": \"a\"}\0{}", 16)), "ok");
+  EXPECT_EQ(error(std::string_view("{\"text\": \0\"a\"}", 14)),
+            "c.jsonl:12: invalid JSON at column 10: invalid value");
+}
+
 TEST(ReadJsonLineTest, Errors) {
   auto error = [](std::string_view line) {
     StatusOr<Document> doc = ReadJsonLine("c.jsonl", 12, line);
