@@ -85,7 +85,10 @@ struct Document {
 
   // Layers added by pipeline stages.
   std::vector<Token> tokens;
-  std::vector<std::string> lower_tokens;  // ASCII-lowercased token texts
+  // `text` ASCII-lowercased byte for byte, so that token spans index it as
+  // they index `text`; made with the tokens (inside regions only). One copy
+  // per document, not one string per token.
+  std::string lower_text;
   std::vector<Sentence> sentences;
   std::vector<EntityMention> mentions;  // sorted by span.begin
 
@@ -93,6 +96,11 @@ struct Document {
     return std::string_view(text).substr(span.begin, span.size());
   }
   std::string_view TokenText(size_t i) const { return Text(tokens[i].span); }
+  // Token i's text, ASCII-lowercased (from lower_text, unchecked).
+  std::string_view LowerTokenText(size_t i) const {
+    const Span& span = tokens[i].span;
+    return std::string_view(lower_text.data() + span.begin, span.size());
+  }
 };
 
 }  // namespace newsgraph

@@ -364,7 +364,7 @@ class Recognizer {
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
     if (Is(i, entity_word::kTitleStart)) {
-      for (size_t index : lex_.titles_by_first_word.at(doc_.lower_tokens[i])) {
+      for (size_t index : lex_.titles_by_first_word.at(std::string(doc_.LowerTokenText(i)))) {
         const TitleEntry& t = lex_.titles[index];
         if (i + t.words.size() > end) continue;
         bool ok = true;
@@ -399,7 +399,7 @@ class Recognizer {
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
     if (last - first == 1) {
-      const std::string& low = doc_.lower_tokens[first];
+      const std::string low(doc_.LowerTokenText(first));
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
       auto it = lex_.surnames.find(low);
@@ -891,7 +891,7 @@ class Recognizer {
 
   bool Group(size_t s, size_t& i) {
     if (!Is(i, entity_word::kGroupNoun)) return false;
-    const std::string& low = doc_.lower_tokens[i];  // Is() checked i
+    const std::string low(doc_.LowerTokenText(i));  // Is() checked i
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
     if (e.node.mentions == 0) e.needs_relation = true;
@@ -1025,7 +1025,7 @@ class Recognizer {
     size_t end = i + 1;
     if (IsNameWord(end)) return false;
     std::string id;
-    const std::string& low = doc_.lower_tokens[i];  // IsNameWord() checked i
+    const std::string low(doc_.LowerTokenText(i));  // IsNameWord() checked i
     auto it = surname_to_official_.find(low);
     if (it != surname_to_official_.end()) {
       id = it->second;

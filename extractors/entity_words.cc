@@ -124,7 +124,7 @@ EntityWords::Phrase EntityWords::PhraseOf(std::string_view key) const {
 std::vector<uint32_t> EntityWords::Classify(const Document& doc) const {
   std::vector<uint32_t> bits(doc.tokens.size(), 0);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    bits[i] = bits_.Find(doc.lower_tokens[i]);
+    bits[i] = bits_.Find(doc.LowerTokenText(i));
     if (StartsUpper(doc.TokenText(i))) bits[i] |= entity_word::kUpper;
     if (doc.tokens[i].shape == TokenShape::kWord) {
       bits[i] |= entity_word::kWordShape;

@@ -44,7 +44,7 @@ class EntityWords {
   explicit EntityWords(const LexiconData& lexicon);
 
   // The bits of every token of `doc`, by token index (doc.tokens and
-  // doc.lower_tokens must be filled).
+  // doc.lower_text must be filled).
   std::vector<uint32_t> Classify(const Document& doc) const;
 
   // What a lowercase phrase key (words joined by single spaces: "united

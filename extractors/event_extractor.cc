@@ -138,7 +138,7 @@ void EventStage::Run(Document& doc, DocumentState& state,
     for (size_t i = sent.first_token; i < sent.last_token; ++i) {
       const EventTrigger* best = nullptr;
       if (!lex.event_first_words.Find(LowerToken(doc, i))) continue;
-      auto first = lex.events_by_first_word.find(doc.lower_tokens[i]);
+      auto first = lex.events_by_first_word.find(std::string(doc.LowerTokenText(i)));
       if (first == lex.events_by_first_word.end()) continue;
       for (size_t index : first->second) {
         const EventTrigger& t = lex.event_triggers[index];

@@ -364,7 +364,7 @@ std::vector<std::pair<const RelationStage::IndexedTrigger*, size_t>>
 RelationStage::Matches(const Document& doc, const Sentence& sentence,
                        size_t i) const {
   std::vector<std::pair<const IndexedTrigger*, size_t>> matches;
-  auto it = index_.find(doc.lower_tokens[i]);
+  auto it = index_.find(std::string(doc.LowerTokenText(i)));
   if (it == index_.end()) return matches;
   for (const IndexedTrigger& cand : it->second) {
     size_t pos = i;

@@ -40,6 +40,16 @@ bool BlankLineBetween(std::string_view text, size_t from, size_t to) {
 }  // namespace
 
 void SegmentRegion(Document& doc, const Region& region) {
+  // The region's bytes lowered into lower_text, which mirrors text.
+  if (doc.lower_text.size() != doc.text.size()) {
+    doc.lower_text.resize(doc.text.size());
+  }
+  const char* from = doc.text.data() + region.span.begin;
+  char* to = &doc.lower_text[0] + region.span.begin;
+  for (size_t k = 0; k < region.span.size(); ++k) {
+    const char c = from[k];
+    to[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   const size_t base = doc.tokens.size();
   AppendTokens(doc.text, region.span, &doc.tokens);
   // This region's tokens, indexed from 0 as below.
@@ -86,12 +96,6 @@ void SegmenterStage::Run(Document& doc, DocumentState&, KnowledgeGraph&) const {
   // News text has a token every 7 or 8 bytes: one allocation, mostly.
   doc.tokens.reserve(doc.text.size() / 8 + 16);
   for (const Region& region : doc.regions) SegmentRegion(doc, region);
-  doc.lower_tokens.clear();
-  doc.lower_tokens.reserve(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    // Lowered in place: no temporary string to move.
-    LowerInPlace(&doc.lower_tokens.emplace_back(doc.TokenText(i)));
-  }
 }
 
 }  // namespace newsgraph

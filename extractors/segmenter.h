@@ -18,7 +18,8 @@ class SegmenterStage : public Stage {
            KnowledgeGraph& graph) const override;
 };
 
-// Splits doc.text[region] into sentences appended to doc (tokens too).
+// Splits doc.text[region] into sentences appended to doc (tokens too), and
+// lowers the region's bytes into doc.lower_text.
 // A sentence ends at . ! ? (with closing quotes and brackets) before a
 // capital, digit or quote, at a blank line, or at the region's end;
 // abbreviations and initials keep their dot inside the token and so never

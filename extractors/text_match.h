@@ -12,12 +12,11 @@
 namespace newsgraph {
 
 // Lowercase text of token i ("" past the end), from the segmenter's
-// lower_tokens layer. Inline: every stage asks at nearly every token. A
-// view, so that a test against a literal ("by") is an inline size check,
-// not a call to std::string::compare.
+// lower_text. Inline: every stage asks at nearly every token. A view, so
+// that a test against a literal ("by") is an inline size check, not a call
+// to std::string::compare.
 inline std::string_view LowerToken(const Document& doc, size_t i) {
-  return i < doc.lower_tokens.size() ? std::string_view(doc.lower_tokens[i])
-                                     : std::string_view();
+  return i < doc.tokens.size() ? doc.LowerTokenText(i) : std::string_view();
 }
 
 // For each token, the index of the mention covering it, or -1.

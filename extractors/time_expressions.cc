@@ -6,7 +6,6 @@
 #include <string_view>
 
 #include "extractors/document_state.h"
-#include "extractors/tokenizer.h"
 
 namespace newsgraph {
 
@@ -118,13 +117,15 @@ bool MayStartTimeExpression(std::string_view w) {
   return false;
 }
 
-// The date named by the words [t, t + size) starting at t[i], resolved
-// against `a`; see ResolveTimeExpression().
-std::string Resolve(const std::string* t, size_t size, size_t i, const Ymd& a,
+// The date named by the words [0, size) starting at word(i), resolved
+// against `a`; see ResolveTimeExpression(). `word(k)` is the k-th word, a
+// std::string_view.
+template <typename WordAt>
+std::string Resolve(const WordAt& word, size_t size, size_t i, const Ymd& a,
                     size_t* consumed) {
   const long today = DaysFromCivil(a.y, a.m, a.d);
   auto at = [&](size_t k) -> std::string_view {
-    return i + k < size ? std::string_view(t[i + k]) : std::string_view();
+    return i + k < size ? word(i + k) : std::string_view();
   };
   *consumed = 1;
   if (at(0) == "today" || at(0) == "tonight") return Format(a);
@@ -190,7 +191,8 @@ std::string ResolveTimeExpression(const std::vector<std::string>& t, size_t i,
                                   const std::string& anchor, size_t* consumed) {
   Ymd a;
   if (!ParseIso(anchor, &a)) return "";
-  return Resolve(t.data(), t.size(), i, a, consumed);
+  auto word = [&](size_t k) { return std::string_view(t[k]); };
+  return Resolve(word, t.size(), i, a, consumed);
 }
 
 void TimeExpressionStage::Run(Document& doc, DocumentState& state,
@@ -198,24 +200,16 @@ void TimeExpressionStage::Run(Document& doc, DocumentState& state,
   state.sentence_dates.assign(doc.sentences.size(), doc.date);
   Ymd anchor;
   if (!ParseIso(doc.date, &anchor)) return;  // nothing resolves
-  // The segmenter's lowercase layer, or the same computed here when the
-  // document was segmented some other way.
-  const std::vector<std::string>* lower = &doc.lower_tokens;
-  std::vector<std::string> computed;
-  if (doc.lower_tokens.size() != doc.tokens.size()) {
-    computed.reserve(doc.tokens.size());
-    for (size_t i = 0; i < doc.tokens.size(); ++i) {
-      computed.push_back(Lower(doc.TokenText(i)));
-    }
-    lower = &computed;
-  }
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.in_title) continue;
-    const std::string* words = lower->data() + sentence.first_token;
+    // The segmenter's lowercase text of the sentence's tokens.
+    auto words = [&doc, first = sentence.first_token](size_t k) {
+      return doc.LowerTokenText(first + k);
+    };
     const size_t size = sentence.last_token - sentence.first_token;
     for (size_t i = 0; i < size; ++i) {
-      if (!MayStartTimeExpression(words[i])) continue;
+      if (!MayStartTimeExpression(words(i))) continue;
       size_t consumed = 0;
       std::string date = Resolve(words, size, i, anchor, &consumed);
       if (!date.empty()) {

@@ -26,7 +26,7 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* tokens);
 
 // ASCII-lowercased copy.
 std::string Lower(std::string_view text);
-// ASCII-lowercases *text (inline: the segmenter lowers every token).
+// ASCII-lowercases *text in place.
 inline void LowerInPlace(std::string* text) {
   for (char& c : *text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
