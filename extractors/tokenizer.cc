@@ -1,21 +1,39 @@
 #include "extractors/tokenizer.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <unordered_set>
 
 namespace newsgraph {
 
 namespace {
 
-bool IsAsciiAlpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+// What a byte is, by table: the tokenizer asks of every byte of every
+// document, and one load beats a chain of comparisons.
+enum ByteClass : uint8_t {
+  kAlpha = 1,  // ASCII letter
+  kDigit = 2,  // ASCII digit
+  kSpace = 4,  // ASCII white space
+};
+constexpr uint8_t kAlnum = kAlpha | kDigit;
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = kAlpha;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kAlpha;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kDigit;
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) {
+    classes[static_cast<unsigned char>(c)] = kSpace;
+  }
+  return classes;
 }
+constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+
+uint8_t ClassOf(unsigned char c) { return kByteClasses[c]; }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 
 // Length of the UTF-8 sequence starting at text[i] (1 for invalid bytes).
 size_t SeqLen(std::string_view text, size_t i) {
@@ -26,6 +44,12 @@ size_t SeqLen(std::string_view text, size_t i) {
 
 // Multi-byte characters that are punctuation or space, not letters.
 bool IsUnicodePunctOrSpace(std::string_view ch) {
+  // Every one below starts with one of these bytes: letters of most
+  // scripts are told apart without a hash.
+  const unsigned char lead = ch[0];
+  if (lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF) {
+    return false;
+  }
   static const std::unordered_set<std::string_view> kPunct = {
       "\u2018", "\u2019", "\u201C", "\u201D", "\u2013", "\u2014", "\u2026",
       "\u00A0", "\u00AB", "\u00BB", "\u2022", "\u00B7", "\u2032", "\u2033",
@@ -42,7 +66,7 @@ bool IsUnicodeSpace(std::string_view ch) {
 
 bool IsWordChar(std::string_view text, size_t i) {
   unsigned char c = text[i];
-  if (c < 0x80) return IsAsciiAlpha(c) || IsDigit(c);
+  if (c < 0x80) return (ClassOf(c) & kAlnum) != 0;
   return !IsUnicodePunctOrSpace(text.substr(i, SeqLen(text, i)));
 }
 
@@ -58,25 +82,58 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* len) {
   return false;
 }
 
-const std::unordered_set<std::string>& Abbreviations() {
-  static const std::unordered_set<std::string> kAbbrev = {
-      "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
-      "sgt", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "mt",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-      "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-      "fri", "sat", "sun", "inc", "corp", "co", "ltd", "vs", "etc",
-      "approx", "dept", "est", "fig", "govt", "pres", "u.s", "u.n", "u.k",
-      "e.g", "i.e", "a.m", "p.m", "n", "s", "d.c", "u.s.a", "e.u", "ft",
-      "vol", "pp"};
-  return kAbbrev;
+constexpr std::string_view kAbbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+    "sgt", "adm", "gov", "sen", "rep", "rev", "st", "sr", "jr", "mt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "inc", "corp", "co", "ltd", "vs", "etc",
+    "approx", "dept", "est", "fig", "govt", "pres", "u.s", "u.n", "u.k",
+    "e.g", "i.e", "a.m", "p.m", "n", "s", "d.c", "u.s.a", "e.u", "ft",
+    "vol", "pp"};
+
+constexpr size_t LongestAbbreviation() {
+  size_t longest = 0;
+  for (std::string_view a : kAbbreviations) longest = std::max(longest, a.size());
+  return longest;
+}
+// Longer words are no abbreviation, and are not lowered to be looked up.
+constexpr size_t kMaxAbbreviation = LongestAbbreviation();
+
+bool IsAbbreviation(std::string_view lower_word) {
+  static const std::unordered_set<std::string_view> kSet(
+      std::begin(kAbbreviations), std::end(kAbbreviations));
+  return kSet.count(lower_word) > 0;
 }
 
 }  // namespace
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  LowerInPlace(&out);
+  LowerAscii(out.data(), out.size(), out.data());
   return out;
+}
+
+void LowerAscii(const char* from, size_t size, char* to) {
+  // Eight bytes at a time: in each byte below 0x80, adding 0x3F sets the
+  // high bit from 'A' up and adding 0x25 from '[' up; neither carries
+  // into the next byte. Where exactly the first is set, 0x20 is or-ed in.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x80 * kOnes;
+  size_t k = 0;
+  for (; k + 8 <= size; k += 8) {
+    uint64_t w;
+    std::memcpy(&w, from + k, 8);
+    const uint64_t low7 = w & ~kHigh;
+    const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
+    const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+    w |= ((from_a ^ past_z) & ~w & kHigh) >> 2;
+    std::memcpy(to + k, &w, 8);
+  }
+  for (; k < size; ++k) {
+    const char c = from[k];
+    to[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
 }
 
 bool StartsUpperNonAscii(std::string_view word) {
@@ -116,7 +173,7 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
   const size_t end = std::min(span.end, text.size());
   while (i < end) {
     unsigned char c = text[i];
-    if (IsSpace(c)) {
+    if (ClassOf(c) & kSpace) {
       ++i;
       continue;
     }
@@ -145,16 +202,15 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
     bool all_digits = true;
     while (i < end) {
       // ASCII letters and digits, most of a word, without the general test.
-      const unsigned char b = text[i];
-      if (IsAsciiAlpha(b)) {
-        all_digits = false;
+      uint8_t seen = 0;
+      while (i < end) {
+        const uint8_t cls = ClassOf(static_cast<unsigned char>(text[i]));
+        if ((cls & kAlnum) == 0) break;
+        seen |= cls;
         ++i;
-        continue;
       }
-      if (IsDigit(b)) {
-        ++i;
-        continue;
-      }
+      if (seen & kAlpha) all_digits = false;
+      if (i >= end) break;
       if (IsWordChar(text, i)) {
         if (!IsDigit(static_cast<unsigned char>(text[i]))) all_digits = false;
         i += SeqLen(text, i);
@@ -182,10 +238,19 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
     }
     // Keep the final dot of an abbreviation or of initials (U.S., D.C.).
     if (i < end && text[i] == '.') {
-      std::string word = Lower(text.substr(start, i - start));
-      bool initials = word.size() >= 3 && word[1] == '.';
-      bool single_upper = word.size() == 1 && c >= 'A' && c <= 'Z';
-      if (Abbreviations().count(word) || initials || single_upper) ++i;
+      const size_t size = i - start;
+      bool initials = size >= 3 && text[start + 1] == '.';
+      bool single_upper = size == 1 && c >= 'A' && c <= 'Z';
+      bool abbreviation = false;
+      if (!initials && !single_upper && size <= kMaxAbbreviation) {
+        char lower[kMaxAbbreviation];
+        for (size_t k = 0; k < size; ++k) {
+          const char b = text[start + k];
+          lower[k] = b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b;
+        }
+        abbreviation = IsAbbreviation(std::string_view(lower, size));
+      }
+      if (abbreviation || initials || single_upper) ++i;
     }
     tokens.push_back(
         {{start, i}, all_digits ? TokenShape::kNumber : TokenShape::kWord});

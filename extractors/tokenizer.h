@@ -26,6 +26,9 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* tokens);
 
 // ASCII-lowercased copy.
 std::string Lower(std::string_view text);
+// ASCII-lowercases the `size` bytes at `from` into `to`, which may be `from`
+// itself; other bytes are copied as they are.
+void LowerAscii(const char* from, size_t size, char* to);
 // ASCII-lowercases *text in place.
 inline void LowerInPlace(std::string* text) {
   for (char& c : *text) {

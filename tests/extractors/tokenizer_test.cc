@@ -43,5 +43,34 @@ TEST(TokenizerTest, PhraseKeyLowercasesAndJoins) {
   EXPECT_FALSE(AllUpper("Fbi"));
 }
 
+TEST(TokenizerTest, LowerAsciiChangesOnlyAsciiCapitals) {
+  // Every byte value, at every offset within an eight-byte word.
+  std::string bytes;
+  for (int c = 0; c < 256; ++c) bytes += static_cast<char>(c);
+  for (size_t shift = 0; shift < 9; ++shift) {
+    const std::string text = std::string(shift, 'Q') + bytes;
+    std::string lowered(text.size(), '\0');
+    LowerAscii(text.data(), text.size(), lowered.data());
+    ASSERT_EQ(lowered.size(), text.size());
+    for (size_t k = 0; k < text.size(); ++k) {
+      const char c = text[k];
+      const char expected =
+          c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      EXPECT_EQ(lowered[k], expected) << "byte " << k << " shift " << shift;
+    }
+  }
+  std::string in_place = "U.S. \xC3\x89lys\xC3\xA9" "e ABC-xyz [Z]@";
+  LowerAscii(in_place.data(), in_place.size(), in_place.data());
+  EXPECT_EQ(in_place, "u.s. \xC3\x89lys\xC3\xA9" "e abc-xyz [z]@");
+  EXPECT_EQ(Lower("Jan. 5 NATO"), "jan. 5 nato");
+}
+
+TEST(TokenizerTest, AbbreviationsUpToTheLongestKeepTheirDot) {
+  EXPECT_EQ(Words("Approx. 5 Thurs. Jr."),
+            (std::vector<std::string>{"Approx.", "5", "Thurs.", "Jr."}));
+  EXPECT_EQ(Words("Approxx. 5"),
+            (std::vector<std::string>{"Approxx", ".", "5"}));
+}
+
 }  // namespace
 }  // namespace newsgraph
