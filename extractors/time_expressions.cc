@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <string_view>
 
@@ -15,8 +16,27 @@ struct Ymd {
   int y = 0, m = 0, d = 0;
 };
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int Digits(const char* p, size_t n) {
+  int value = 0;
+  for (size_t k = 0; k < n; ++k) value = value * 10 + (p[k] - '0');
+  return value;
+}
+
 bool ParseIso(const std::string& s, Ymd* out) {
-  return s.size() >= 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d", &out->y, &out->m, &out->d) == 3;
+  if (s.size() < 10) return false;
+  // The usual DDDD-DD-DD read directly: what sscanf below reads from it.
+  const char* p = s.data();
+  if (IsDigit(p[0]) && IsDigit(p[1]) && IsDigit(p[2]) && IsDigit(p[3]) &&
+      p[4] == '-' && IsDigit(p[5]) && IsDigit(p[6]) && p[7] == '-' &&
+      IsDigit(p[8]) && IsDigit(p[9])) {
+    out->y = Digits(p, 4);
+    out->m = Digits(p + 5, 2);
+    out->d = Digits(p + 8, 2);
+    return true;
+  }
+  return std::sscanf(s.c_str(), "%4d-%2d-%2d", &out->y, &out->m, &out->d) == 3;
 }
 
 // Days since 1970-01-01 (proleptic Gregorian), and back.
@@ -42,13 +62,32 @@ Ymd CivilFromDays(long z) {
   return {y + (m <= 2), m, d};
 }
 
+// Writes n (0 <= n < 10^width) as `width` digits at p.
+void PutDigits(int n, int width, char* p) {
+  for (int k = width - 1; k >= 0; --k, n /= 10) p[k] = static_cast<char>('0' + n % 10);
+}
+
 std::string Format(const Ymd& v) {
+  if (v.y >= 0 && v.y <= 9999 && v.m >= 0 && v.m <= 99 && v.d >= 0 &&
+      v.d <= 99) {
+    std::string out = "0000-00-00";  // as "%04d-%02d-%02d" writes these
+    PutDigits(v.y, 4, &out[0]);
+    PutDigits(v.m, 2, &out[5]);
+    PutDigits(v.d, 2, &out[8]);
+    return out;
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d);
   return buf;
 }
 
 std::string FormatMonth(int y, int m) {
+  if (y >= 0 && y <= 9999 && m >= 0 && m <= 99) {
+    std::string out = "0000-00";  // as "%04d-%02d" writes these
+    PutDigits(y, 4, &out[0]);
+    PutDigits(m, 2, &out[5]);
+    return out;
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   return buf;
@@ -97,7 +136,10 @@ bool MayStartTimeExpression(std::string_view w) {
   if (w.empty()) return false;
   if (w[0] >= '0' && w[0] <= '9') return true;
   if (w[0] < 'a' || w[0] > 'z') return false;
-  using Group = std::vector<std::string_view>;
+  struct Group {
+    uint32_t sizes = 0;  // bit n: some opener has n bytes
+    std::vector<std::string_view> openers;
+  };
   static const std::array<Group, 26> kOpeners = [] {
     std::array<Group, 26> by_letter;
     for (std::string_view opener :
@@ -107,11 +149,16 @@ bool MayStartTimeExpression(std::string_view w) {
           "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.",
           "jul.", "aug.", "sept.", "oct.", "nov.", "dec.", "sep."}) {
-      by_letter[opener[0] - 'a'].push_back(opener);
+      Group& group = by_letter[opener[0] - 'a'];
+      group.sizes |= uint32_t{1} << opener.size();
+      group.openers.push_back(opener);
     }
     return by_letter;
   }();
-  for (std::string_view opener : kOpeners[w[0] - 'a']) {
+  // Most words are told apart by their length alone.
+  const Group& group = kOpeners[w[0] - 'a'];
+  if (w.size() >= 32 || (group.sizes >> w.size() & 1) == 0) return false;
+  for (std::string_view opener : group.openers) {
     if (opener == w) return true;
   }
   return false;

@@ -29,5 +29,16 @@ TEST(TimeExpressionsTest, MonthsWeeksAndExplicitDates) {
   EXPECT_EQ(Resolve({"may"}, "2014-12-22"), "");  // the modal verb
 }
 
+TEST(TimeExpressionsTest, AnchorsAndDatesOutsideTheUsualShape) {
+  // Anchors are read as sscanf's "%4d-%2d-%2d" reads them; dates are
+  // written as printf's "%04d-%02d-%02d" writes them.
+  EXPECT_EQ(Resolve({"yesterday"}, " 2014-12-22"), "2014-12-21");
+  EXPECT_EQ(Resolve({"yesterday"}, "2014-12-22T10:00"), "2014-12-21");
+  EXPECT_EQ(Resolve({"today"}, "14-1-2 extra"), "0014-01-02");
+  EXPECT_EQ(Resolve({"yesterday"}, "0000-01-01"), "-001-12-31");
+  EXPECT_EQ(Resolve({"last", "month"}, "0000-01-10"), "-001-12");
+  EXPECT_EQ(Resolve({"today"}, "2014/12/22"), "");
+}
+
 }  // namespace
 }  // namespace newsgraph
