@@ -8,13 +8,36 @@
 #include "extractors/dates.h"
 #include "extractors/text_reader.h"
 #include "extractors/utf8.h"
+
+// RapidJSON scans strings and white space 16 bytes at a time with SSE2,
+// which every x86-64 processor has. Those loads may read up to 15 bytes
+// past the terminating NUL, so ParseInPlace pads its buffers; and this file
+// puts RapidJSON in a namespace of its own, so that no other file, which
+// parses without padding, links to these scanning functions.
+#if defined(__SSE2__)
+#define RAPIDJSON_SSE2
+#endif
+#define RAPIDJSON_NAMESPACE newsgraph_jsonl_rapidjson
+#define RAPIDJSON_NAMESPACE_BEGIN namespace newsgraph_jsonl_rapidjson {
+#define RAPIDJSON_NAMESPACE_END }
 #include "rapidjson/document.h"
 #include "rapidjson/error/en.h"
 
 namespace newsgraph {
 namespace {
 
+namespace rapidjson = ::newsgraph_jsonl_rapidjson;
 using rapidjson::Value;
+// Values and the parser's stack both come from pools that start in buffers
+// on the reader's stack: a record's JSON then costs no heap allocation,
+// unless it is large.
+using Pool = rapidjson::MemoryPoolAllocator<>;
+using JsonDocument = rapidjson::GenericDocument<rapidjson::UTF8<>, Pool, Pool>;
+constexpr size_t kValueBufferBytes = 8 << 10;
+constexpr size_t kStackBufferBytes = 2 << 10;
+// NUL bytes ParseInPlace puts after the text, for the 16-byte loads (see
+// the top of this file).
+constexpr size_t kParsePadding = 16;
 
 // The first of `names` that `object` has with a non-null value, or null;
 // `found` (if not null) gets its name.
@@ -38,6 +61,16 @@ std::string StringOf(const Value* v) {
   if (v->IsInt64()) return std::to_string(v->GetInt64());
   if (v->IsUint64()) return std::to_string(v->GetUint64());
   return "";
+}
+
+// StringOf(v), without a copy when v is a string; *scratch holds the text
+// of other values.
+std::string_view TextOf(const Value* v, std::string* scratch) {
+  if (v != nullptr && v->IsString()) {
+    return std::string_view(v->GetString(), v->GetStringLength());
+  }
+  *scratch = StringOf(v);
+  return *scratch;
 }
 
 const char* TypeName(const Value& v) {
@@ -131,18 +164,26 @@ bool Mendable(rapidjson::ParseErrorCode code) {
          code == rapidjson::kParseErrorStringMissQuotationMark;
 }
 
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// `s` without leading and trailing white space, each inner run of it one
+// space. Appends runs of other bytes whole: titles and metadata are copied
+// at every record.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    if (i >= s.size()) break;
+    size_t word_end = i;
+    while (word_end < s.size() && !IsSpace(s[word_end])) ++word_end;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + i, word_end - i);
+    i = word_end;
   }
   return out;
 }
@@ -166,7 +207,8 @@ std::string DateOf(const Value& object, const std::string& location,
     if (v == nullptr) continue;
     std::string date;
     if (v->IsString()) {
-      date = NormalizeDate(StringOf(v));
+      date = NormalizeDate(
+          std::string_view(v->GetString(), v->GetStringLength()));
     } else if (v->IsInt64()) {
       const int64_t t = v->GetInt64();
       date = DateFromUnixTime(t > 100000000000LL ? t / 1000 : t);  // ms?
@@ -185,6 +227,7 @@ std::string DateOf(const Value& object, const std::string& location,
 
 void AddMendDiagnostics(const Mended& m, const std::string& location,
                         std::vector<Diagnostic>* diagnostics) {
+  if (m.surrogates == 0 && m.controls == 0) return;  // nearly every line
   auto add = [&](size_t n, const std::string& singular,
                  const std::string& plural, const char* what) {
     if (n == 0) return;
@@ -200,13 +243,14 @@ void AddMendDiagnostics(const Mended& m, const std::string& location,
 
 // The record's title and text as the Document's text and regions.
 void SetText(std::string_view title, std::string_view text, Document* doc) {
-  std::string composed = CollapseSpaces(title);
-  const bool has_title = !composed.empty();
-  if (has_title && !text.empty()) composed += "\n\n";
-  composed += text;
+  doc->text = CollapseSpaces(title);
+  const bool has_title = !doc->text.empty();
+  doc->text.reserve(doc->text.size() + 2 + text.size());
+  if (has_title && !text.empty()) doc->text += "\n\n";
+  doc->text += text;
   // JSON strings are UTF-8 (a file in another encoding was converted
   // before its lines were split): nothing here is sniffed for UTF-16.
-  doc->text = RepairUtf8Text(composed, doc->origin, &doc->diagnostics);
+  RepairUtf8InPlace(&doc->text, doc->origin, &doc->diagnostics);
   size_t body_begin = 0;
   if (has_title) {
     // Repair never makes a newline out of a collapsed title.
@@ -226,10 +270,12 @@ void SetText(std::string_view title, std::string_view text, Document* doc) {
 // over the bytes of a UTF-8 byte order mark opening the text (EF, BB, BF,
 // each when it comes next), as this one does too. Returns how many bytes it
 // passed over: json's error offset counts from there.
-size_t ParseInPlace(std::string* text, rapidjson::Document* json) {
+size_t ParseInPlace(std::string* text, JsonDocument* json) {
+  const size_t size = text->size();
+  text->append(kParsePadding, '\0');  // the parse stops at the first
   size_t mark = 0;
   for (unsigned char byte : {0xEF, 0xBB, 0xBF}) {
-    if (mark < text->size() &&
+    if (mark < size &&
         static_cast<unsigned char>((*text)[mark]) == byte) {
       ++mark;
     }
@@ -254,8 +300,14 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
   // Parsed in place, in a copy: RapidJSON then neither tests for the end
   // at every byte nor copies the strings (the JSON values point into
   // `buffer`, which outlives them).
-  std::string buffer(line);
-  rapidjson::Document json;
+  std::string buffer;
+  buffer.reserve(line.size() + kParsePadding);
+  buffer.assign(line);
+  char value_buffer[kValueBufferBytes];
+  char stack_buffer[kStackBufferBytes];
+  Pool value_pool(value_buffer, sizeof value_buffer);
+  Pool stack_pool(stack_buffer, sizeof stack_buffer);
+  JsonDocument json(&value_pool, sizeof stack_buffer / 2, &stack_pool);
   size_t skipped = ParseInPlace(&buffer, &json);
   Mended mended;
   if (json.HasParseError() && Mendable(json.GetParseError())) {
@@ -282,7 +334,9 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
                  TypeName(*text) + ", not a string");
   }
   const Value* title = Field(json, {"title", "headline"});
-  if (text->GetStringLength() == 0 && CollapseSpaces(StringOf(title)).empty()) {
+  std::string title_scratch;
+  const std::string_view title_text = TextOf(title, &title_scratch);
+  if (text->GetStringLength() == 0 && CollapseSpaces(title_text).empty()) {
     return error("empty text and no title");
   }
 
@@ -299,7 +353,7 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
                                       : StringOf(source));
   }
   doc.date = DateOf(json, location, &doc.diagnostics);
-  SetText(StringOf(title),
+  SetText(title_text,
           std::string_view(text->GetString(), text->GetStringLength()), &doc);
   return doc;
 }

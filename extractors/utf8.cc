@@ -213,50 +213,55 @@ bool AllPlainAscii(const unsigned char* p) {
   return ((w | (w - kSpaces)) & kHigh) == 0;
 }
 
+// The offset of the first byte at or after p[i] that RepairUtf8 changes
+// (CR, another C0 control but tab and LF, an ill-formed sequence, U+FFFE
+// or U+FFFF), or n if there is none.
+size_t CleanUntil(const unsigned char* p, size_t n, size_t i) {
+  while (i < n) {
+    while (i + 8 <= n && AllPlainAscii(p + i)) i += 8;
+    if (i >= n) break;
+    const unsigned char b = p[i];
+    if ((b >= 0x20 && b < 0x80) || b == '\t' || b == '\n') {
+      ++i;
+    } else if (b < 0x20) {
+      return i;
+    } else {
+      const Decoded d = DecodeMultibyte(p + i, n - i);
+      if (!d.valid || d.cp == 0xFFFE || d.cp == 0xFFFF) return i;
+      i += d.length;
+    }
+  }
+  return n;
+}
+
 // Copies clean stretches in one append each and repairs the rest.
 void RepairUtf8(std::string_view bytes, size_t start, Repairer* r) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
   std::string& out = r->out();
-  size_t clean = start;  // start of the stretch not yet copied
   size_t i = start;
-  auto flush = [&](size_t end) {
-    out.append(bytes.data() + clean, end - clean);
-  };
-  while (i < n) {
-    while (i + 8 <= n && AllPlainAscii(p + i)) i += 8;
+  while (true) {
+    const size_t clean = i;  // start of the stretch not yet copied
+    i = CleanUntil(p, n, i);
+    out.append(bytes.data() + clean, i - clean);
     if (i >= n) break;
     const unsigned char b = p[i];
-    if (b >= 0x20 && b < 0x80) {
-      ++i;
-    } else if (b == '\t' || b == '\n') {
-      ++i;
-    } else if (b == '\r') {
-      flush(i);
+    if (b == '\r') {
       r->EmitLineEnding(i);
       i += (i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
-      clean = i;
     } else if (b < 0x20) {
-      flush(i);
       r->Emit(b, i);
-      clean = ++i;
+      ++i;
     } else {
       const Decoded d = DecodeMultibyte(p + i, n - i);
-      if (d.valid && d.cp != 0xFFFE && d.cp != 0xFFFF) {
-        i += d.length;
-        continue;
-      }
-      flush(i);
       if (d.valid) {
         r->Emit(d.cp, i);
       } else {
         r->EmitInvalid(i);
       }
       i += d.length;
-      clean = i;
     }
   }
-  flush(n);
 }
 
 // ---- UTF-16 and UTF-32 ----------------------------------------------------
@@ -422,6 +427,18 @@ std::string RepairUtf8Text(std::string_view bytes, std::string_view origin,
   RepairUtf8(bytes, 0, &r);
   r.Report(origin, diagnostics);
   return std::move(r.out());
+}
+
+void RepairUtf8InPlace(std::string* text, std::string_view origin,
+                       std::vector<Diagnostic>* diagnostics) {
+  const size_t first = CleanUntil(
+      reinterpret_cast<const unsigned char*>(text->data()), text->size(), 0);
+  if (first == text->size()) return;
+  Repairer r(text->size(), Encoding::kUtf8, false);
+  r.out().append(*text, 0, first);
+  RepairUtf8(*text, first, &r);
+  r.Report(origin, diagnostics);
+  *text = std::move(r.out());
 }
 
 bool LooksBinary(std::string_view bytes) {

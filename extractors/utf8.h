@@ -49,6 +49,10 @@ std::string RepairText(std::string_view bytes, std::string_view origin,
 // between letters, is not UTF-16.)
 std::string RepairUtf8Text(std::string_view bytes, std::string_view origin,
                            std::vector<Diagnostic>* diagnostics);
+// *text = RepairUtf8Text(*text, origin, diagnostics), without a copy when
+// the text needs no repair (the usual case).
+void RepairUtf8InPlace(std::string* text, std::string_view origin,
+                       std::vector<Diagnostic>* diagnostics);
 
 // True if `bytes` starts with the magic number of a common binary format
 // (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF), or has in its first 8 KB more than

@@ -292,6 +292,40 @@ TEST(RepairUtf8TextTest, NeverDetectsAnotherEncoding) {
                 "s:offset 3: 2 NUL characters replaced by spaces"}));
 }
 
+TEST(RepairUtf8InPlaceTest, RepairsAsRepairUtf8TextDoes) {
+  // Clean text, repairs at the start, the middle and the very end, and
+  // random bytes: the same text and the same diagnostics.
+  std::vector<std::string> inputs = {
+      "",
+      "plain text\twith tabs\nand lines",
+      "caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80",
+      "\rstarts with CR",
+      "ends with an invalid byte\xFF",
+      "a NUL\0 and\x01 a control, \xEF\xBF\xBE, then clean text"s,
+      "truncated \xE2\x80"};
+  std::mt19937 rng(5);
+  for (int k = 0; k < 2000; ++k) {
+    std::string bytes(rng() % 40, ' ');
+    for (char& c : bytes) {
+      c = static_cast<char>(rng() % 3 ? 'a' + rng() % 26 : rng());
+    }
+    inputs.push_back(bytes);
+  }
+  for (const std::string& input : inputs) {
+    std::vector<Diagnostic> copied, in_place;
+    const std::string expected = RepairUtf8Text(input, "s", &copied);
+    std::string text = input;
+    RepairUtf8InPlace(&text, "s", &in_place);
+    EXPECT_EQ(text, expected);
+    ASSERT_EQ(in_place.size(), copied.size());
+    for (size_t i = 0; i < copied.size(); ++i) {
+      EXPECT_EQ(in_place[i].location, copied[i].location);
+      EXPECT_EQ(in_place[i].message, copied[i].message);
+      EXPECT_EQ(in_place[i].severity, copied[i].severity);
+    }
+  }
+}
+
 TEST(RepairTextTest, DetectEncoding) {
   EXPECT_EQ(DetectEncoding("plain"), Encoding::kUtf8);
   EXPECT_EQ(DetectEncoding("\xEF\xBB\xBFx"), Encoding::kUtf8);
