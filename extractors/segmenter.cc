@@ -11,7 +11,8 @@ namespace {
 constexpr size_t kMaxSentenceTokens = 200;
 
 bool IsTerminator(std::string_view t) {
-  return t == "." || t == "!" || t == "?" || t == "\u2026";
+  if (t.size() == 1) return t[0] == '.' || t[0] == '!' || t[0] == '?';
+  return t == "\u2026";
 }
 
 bool IsCloser(std::string_view t) {
@@ -59,6 +60,12 @@ void SegmentRegion(Document& doc, const Region& region) {
   const size_t count = doc.tokens.size() - base;
   if (count == 0) return;
   const bool title = region.kind == Region::Kind::kTitle;
+  // Token k's text (doc.Text() checks its bounds; these spans are inside).
+  const char* const chars = doc.text.data();
+  auto text_of = [&](size_t k) {
+    return std::string_view(chars + tokens[k].span.begin,
+                            tokens[k].span.size());
+  };
   size_t start = 0;
   auto close = [&](size_t end) {  // tokens [start, end)
     if (end <= start) return;
@@ -78,13 +85,12 @@ void SegmentRegion(Document& doc, const Region& region) {
     // Text with no sentence ends (tables, lists, scraped junk) is cut into
     // pieces, so that no stage ever looks at an unbounded sentence.
     if (i - start >= kMaxSentenceTokens) close(i);
-    std::string_view t = doc.Text(tokens[i].span);
-    if (title || !IsTerminator(t)) continue;
+    if (title || !IsTerminator(text_of(i))) continue;
     size_t end = i + 1;
-    while (end < count && IsTerminator(doc.Text(tokens[end].span))) ++end;
-    while (end < count && IsCloser(doc.Text(tokens[end].span))) ++end;
+    while (end < count && IsTerminator(text_of(end))) ++end;
+    while (end < count && IsCloser(text_of(end))) ++end;
     if (end >= count) break;
-    if (StartsSentence(doc.Text(tokens[end].span))) {
+    if (StartsSentence(text_of(end))) {
       close(end);
       i = end - 1;
     }

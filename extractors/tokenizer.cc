@@ -64,10 +64,16 @@ bool IsUnicodeSpace(std::string_view ch) {
          ch == "\u202F" || ch == "\u200E" || ch == "\u200F";
 }
 
-bool IsWordChar(std::string_view text, size_t i) {
+// IsWordChar() for text[i] >= 0x80.
+bool IsNonAsciiWordChar(std::string_view text, size_t i) {
+  return !IsUnicodePunctOrSpace(text.substr(i, SeqLen(text, i)));
+}
+
+// Inline for ASCII, which is most of every text.
+inline bool IsWordChar(std::string_view text, size_t i) {
   unsigned char c = text[i];
   if (c < 0x80) return (ClassOf(c) & kAlnum) != 0;
-  return !IsUnicodePunctOrSpace(text.substr(i, SeqLen(text, i)));
+  return IsNonAsciiWordChar(text, i);
 }
 
 bool IsApostrophe(std::string_view text, size_t i, size_t* len) {
@@ -211,7 +217,9 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
       }
       if (seen & kAlpha) all_digits = false;
       if (i >= end) break;
-      if (IsWordChar(text, i)) {
+      // Not an ASCII word character: a multi-byte one, or the word's end.
+      if (static_cast<unsigned char>(text[i]) >= 0x80 &&
+          IsNonAsciiWordChar(text, i)) {
         if (!IsDigit(static_cast<unsigned char>(text[i]))) all_digits = false;
         i += SeqLen(text, i);
         continue;
