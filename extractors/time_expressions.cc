@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <string_view>
 
 #include "extractors/document_state.h"
@@ -128,40 +129,77 @@ int Number(std::string_view w, int lo, int hi) {
 }
 
 // Words that can open a time expression (a cheap test before resolving):
-// a number, or one of the words below, which are every word for which
-// Weekday() or Month() finds something, plus the relative openers. This
-// runs on every token of every dated document, so the words are grouped
-// by first letter and compared (by length first) within one group only.
+// a number, or one of these, which are every word for which Weekday() or
+// Month() finds something, plus the relative openers; grouped by first
+// letter.
+constexpr std::string_view kOpeners[] = {
+    "april", "august", "apr.", "aug.", "december", "dec.", "earlier", "friday",
+    "february", "feb.", "january", "june", "july", "jan.", "jun.", "jul.",
+    "last", "later", "monday", "march", "may", "mar.", "next", "november",
+    "nov.", "october", "oct.", "saturday", "sunday", "september", "sept.",
+    "sep.", "today", "tonight", "tomorrow", "this", "tuesday", "thursday",
+    "wednesday", "yesterday"};
+
+// The openers that start with one byte: kOpeners[begin, end), and bit n
+// of `sizes` set when one of them has n bytes.
+struct OpenerGroup {
+  uint32_t sizes = 0;
+  uint8_t begin = 0;
+  uint8_t end = 0;
+};
+
+constexpr std::array<OpenerGroup, 256> MakeOpenerGroups() {
+  std::array<OpenerGroup, 256> groups{};
+  for (size_t k = 0; k < std::size(kOpeners); ++k) {
+    OpenerGroup& group = groups[static_cast<unsigned char>(kOpeners[k][0])];
+    if (group.sizes == 0) group.begin = static_cast<uint8_t>(k);
+    group.sizes |= uint32_t{1} << kOpeners[k].size();
+    group.end = static_cast<uint8_t>(k + 1);
+  }
+  return groups;
+}
+constexpr std::array<OpenerGroup, 256> kOpenerGroups = MakeOpenerGroups();
+
+constexpr bool GroupedByFirstLetter() {
+  for (size_t k = 0; k < std::size(kOpeners); ++k) {
+    const OpenerGroup& group =
+        kOpenerGroups[static_cast<unsigned char>(kOpeners[k][0])];
+    if (k < group.begin || k >= group.end || group.end - group.begin > 16) {
+      return false;
+    }
+    for (size_t j = group.begin; j < group.end; ++j) {
+      if (kOpeners[j][0] != kOpeners[k][0]) return false;
+    }
+  }
+  return true;
+}
+static_assert(GroupedByFirstLetter(), "kOpeners: one run per first letter");
+
+// This runs on every token of every dated document: most words are turned
+// away by their first byte and length alone, by one table look-up.
 bool MayStartTimeExpression(std::string_view w) {
   if (w.empty()) return false;
-  if (w[0] >= '0' && w[0] <= '9') return true;
-  if (w[0] < 'a' || w[0] > 'z') return false;
-  struct Group {
-    uint32_t sizes = 0;  // bit n: some opener has n bytes
-    std::vector<std::string_view> openers;
-  };
-  static const std::array<Group, 26> kOpeners = [] {
-    std::array<Group, 26> by_letter;
-    for (std::string_view opener :
-         {"today", "tonight", "yesterday", "tomorrow", "last", "this", "next",
-          "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
-          "friday", "saturday", "sunday", "january", "february", "march",
-          "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.",
-          "jul.", "aug.", "sept.", "oct.", "nov.", "dec.", "sep."}) {
-      Group& group = by_letter[opener[0] - 'a'];
-      group.sizes |= uint32_t{1} << opener.size();
-      group.openers.push_back(opener);
-    }
-    return by_letter;
-  }();
-  // Most words are told apart by their length alone.
-  const Group& group = kOpeners[w[0] - 'a'];
+  if (IsDigit(w[0])) return true;
+  const OpenerGroup& group = kOpenerGroups[static_cast<unsigned char>(w[0])];
   if (w.size() >= 32 || (group.sizes >> w.size() & 1) == 0) return false;
-  for (std::string_view opener : group.openers) {
-    if (opener == w) return true;
+  for (size_t k = group.begin; k < group.end; ++k) {
+    if (kOpeners[k] == w) return true;
   }
   return false;
+}
+
+// "21 December 2014" at at(0), at(1) ..., resolved against `a`, or "".
+template <typename At>
+std::string DayFirst(const At& at, const Ymd& a, size_t* consumed) {
+  int day = Number(at(0), 1, 31);
+  if (day > 0 && Month(at(1)) > 0) {
+    int year = Number(at(2), 1900, 2100);
+    int m = Month(at(1));
+    *consumed = year ? 3 : 2;
+    if (!year) year = m > a.m ? a.y - 1 : a.y;
+    return Format({year, m, day});
+  }
+  return "";
 }
 
 // The date named by the words [0, size) starting at word(i), resolved
@@ -175,6 +213,9 @@ std::string Resolve(const WordAt& word, size_t size, size_t i, const Ymd& a,
     return i + k < size ? word(i + k) : std::string_view();
   };
   *consumed = 1;
+  // "21 December 2014" is the one rule for a number (no word below starts
+  // with a digit), and numbers are most of what gets this far.
+  if (!at(0).empty() && IsDigit(at(0)[0])) return DayFirst(at, a, consumed);
   if (at(0) == "today" || at(0) == "tonight") return Format(a);
   if (at(0) == "yesterday") return Format(CivilFromDays(today - 1));
   if (at(0) == "tomorrow") return Format(CivilFromDays(today + 1));
@@ -220,16 +261,7 @@ std::string Resolve(const WordAt& word, size_t size, size_t i, const Ymd& a,
     if (at(0) == "may") return "";  // the modal verb, most of the time
     return FormatMonth(month > a.m ? a.y - 1 : a.y, month);
   }
-  // "21 December 2014"
-  int day = Number(at(0), 1, 31);
-  if (day > 0 && Month(at(1)) > 0) {
-    int year = Number(at(2), 1900, 2100);
-    int m = Month(at(1));
-    *consumed = year ? 3 : 2;
-    if (!year) year = m > a.m ? a.y - 1 : a.y;
-    return Format({year, m, day});
-  }
-  return "";
+  return DayFirst(at, a, consumed);
 }
 
 }  // namespace
