@@ -179,29 +179,34 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
   const size_t end = std::min(span.end, text.size());
   while (i < end) {
     unsigned char c = text[i];
-    if (ClassOf(c) & kSpace) {
+    const uint8_t c_class = ClassOf(c);
+    if (c_class & kSpace) {
       ++i;
       continue;
     }
-    size_t len = SeqLen(text, i);
-    if (c >= 0x80 && IsUnicodeSpace(text.substr(i, len))) {
-      i += len;
-      continue;
-    }
-    size_t apos_len = 0;
-    // Possessive 's as its own token.
-    if (IsApostrophe(text, i, &apos_len) && tokens.size() > first &&
-        tokens.back().span.end == i && i + apos_len < end &&
-        (text[i + apos_len] == 's' || text[i + apos_len] == 'S') &&
-        (i + apos_len + 1 >= end || !IsWordChar(text, i + apos_len + 1))) {
-      tokens.push_back({{i, i + apos_len + 1}, TokenShape::kWord});
-      i += apos_len + 1;
-      continue;
-    }
-    if (!IsWordChar(text, i)) {
-      tokens.push_back({{i, i + len}, TokenShape::kPunctuation});
-      i += len;
-      continue;
+    // An ASCII letter or digit starts a word: none of the tests below would
+    // take it.
+    if ((c_class & kAlnum) == 0) {
+      size_t len = SeqLen(text, i);
+      if (c >= 0x80 && IsUnicodeSpace(text.substr(i, len))) {
+        i += len;
+        continue;
+      }
+      size_t apos_len = 0;
+      // Possessive 's as its own token.
+      if (IsApostrophe(text, i, &apos_len) && tokens.size() > first &&
+          tokens.back().span.end == i && i + apos_len < end &&
+          (text[i + apos_len] == 's' || text[i + apos_len] == 'S') &&
+          (i + apos_len + 1 >= end || !IsWordChar(text, i + apos_len + 1))) {
+        tokens.push_back({{i, i + apos_len + 1}, TokenShape::kWord});
+        i += apos_len + 1;
+        continue;
+      }
+      if (!IsWordChar(text, i)) {
+        tokens.push_back({{i, i + len}, TokenShape::kPunctuation});
+        i += len;
+        continue;
+      }
     }
     // A word or number: word characters joined by inner - ' . , : /
     size_t start = i;
@@ -209,14 +214,16 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
     while (i < end) {
       // ASCII letters and digits, most of a word, without the general test.
       uint8_t seen = 0;
+      uint8_t cls = 0;  // of text[i], once i < end
       while (i < end) {
-        const uint8_t cls = ClassOf(static_cast<unsigned char>(text[i]));
+        cls = ClassOf(static_cast<unsigned char>(text[i]));
         if ((cls & kAlnum) == 0) break;
         seen |= cls;
         ++i;
       }
       if (seen & kAlpha) all_digits = false;
-      if (i >= end) break;
+      // A space ends most words, and joins nothing.
+      if (i >= end || (cls & kSpace)) break;
       // Not an ASCII word character: a multi-byte one, or the word's end.
       if (static_cast<unsigned char>(text[i]) >= 0x80 &&
           IsNonAsciiWordChar(text, i)) {
