@@ -40,6 +40,9 @@ size_t SpaceWidth(std::string_view text, size_t i) {
 
 // Whether text[end - width, end) is a white-space character, and its width.
 size_t SpaceWidthBefore(std::string_view text, size_t end) {
+  // Most lines end in a visible ASCII character, which ends no space.
+  const unsigned char last = end > 0 ? text[end - 1] : 0;
+  if (last > ' ' && last < 0x80) return 0;
   for (size_t width = 1; width <= 3 && width <= end; ++width) {
     if (SpaceWidth(text, end - width) == width) return width;
   }
