@@ -1,7 +1,7 @@
 #include "extractors/coreference.h"
 
 #include <algorithm>
-#include <deque>
+#include <iterator>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -97,17 +97,23 @@ bool Compatible(const LocalEntity& e, Want want) {
 // ("minister", "ambassador"), maybe after one qualifier ("prime
 // minister", "foreign secretary"); 0 when there is none.
 size_t RoleLength(const Document& doc, size_t i, size_t end) {
-  static const std::unordered_set<std::string_view> kRoles = {
-      "minister", "spokeswoman", "spokesman", "spokesperson", "president",
-      "premier",  "chancellor",  "secretary", "ambassador",   "envoy"};
-  static const std::unordered_set<std::string_view> kQualifiers = {
-      "prime", "foreign",  "defence", "defense", "finance", "deputy",
-      "vice",  "interior", "home",    "trade",   "energy"};
+  // Compared inline (each test is a size check first): a hashed set costs
+  // more for so few words, and this runs at every "the".
+  auto is_role = [](std::string_view w) {
+    return w == "minister" || w == "spokeswoman" || w == "spokesman" ||
+           w == "spokesperson" || w == "president" || w == "premier" ||
+           w == "chancellor" || w == "secretary" || w == "ambassador" ||
+           w == "envoy";
+  };
+  auto is_qualifier = [](std::string_view w) {
+    return w == "prime" || w == "foreign" || w == "defence" ||
+           w == "defense" || w == "finance" || w == "deputy" || w == "vice" ||
+           w == "interior" || w == "home" || w == "trade" || w == "energy";
+  };
   if (i >= end) return 0;
   std::string_view first = LowerToken(doc, i);
-  if (kRoles.count(first)) return 1;
-  if (kQualifiers.count(first) && i + 1 < end &&
-      kRoles.count(LowerToken(doc, i + 1)))
+  if (is_role(first)) return 1;
+  if (is_qualifier(first) && i + 1 < end && is_role(LowerToken(doc, i + 1)))
     return 2;
   return 0;
 }
@@ -217,6 +223,13 @@ void MergeShortForms(Document& doc, DocumentState& state) {
     const LocalEntity* entity;
     std::string lower_label;
   };
+  // A rename needs two organizations: most articles have fewer, and need
+  // no lexicon lookup or lowercase label.
+  size_t organizations = 0;
+  for (const auto& [id, entity] : state.entities) {
+    organizations += entity.node.kind == NodeKind::kOrganization;
+  }
+  if (organizations < 2) return;
   std::vector<Business> businesses;
   for (const auto& [id, entity] : state.entities) {
     if (entity.node.kind == NodeKind::kOrganization && is_business(id)) {
@@ -259,22 +272,35 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
                            KnowledgeGraph&) const {
   MergeShortForms(doc, state);
   std::vector<int> covering = TokenMentionMap(doc);
-  // Resolved references, kept at stable addresses: each joins the history,
-  // so a chain goes on ("May ... the prime minister ... she").
-  std::deque<EntityMention> added;
-  // Walk tokens in order, remembering the latest mention of each entity.
-  std::vector<const EntityMention*> history;
+  // Resolved references, in token order; each joins the history, so a chain
+  // goes on ("May ... the prime minister ... she").
+  std::vector<EntityMention> added;
+  // Walk tokens in order, remembering the latest mention of each entity:
+  // the history holds indexes into doc.mentions, or kAdded + an index into
+  // `added` (whose elements move as it grows).
+  constexpr size_t kAdded = size_t{1} << (sizeof(size_t) * 8 - 1);
+  std::vector<size_t> history;
+  auto at = [&](size_t h) -> const EntityMention& {
+    return h < kAdded ? doc.mentions[h] : added[h - kAdded];
+  };
   std::map<std::string, Gender> genders;
   size_t next_mention = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
+    // An antecedent is at most three sentences back: with none there and
+    // none in this sentence, no word of it is resolved. (Its mentions, if
+    // any, join the history at the next sentence, in the same order.)
+    const bool recent = !history.empty() && at(history.back()).sentence + 3 >= s;
+    const bool own = next_mention < doc.mentions.size() &&
+                     doc.mentions[next_mention].first_token < sent.last_token;
+    if (sent.in_title || (!recent && !own)) continue;
     for (size_t i = sent.first_token; i < sent.last_token; ++i) {
       while (next_mention < doc.mentions.size() &&
              doc.mentions[next_mention].first_token <= i) {
-        history.push_back(&doc.mentions[next_mention]);
+        history.push_back(next_mention);
         ++next_mention;
       }
-      if (covering[i] >= 0 || sent.in_title) continue;
+      if (covering[i] >= 0) continue;
       std::string_view w = LowerToken(doc, i);
       // Only the pronouns and "the" below open a reference (he she his
       // her it its they their the: 2 to 5 letters, starting h, s, i or t):
@@ -338,20 +364,21 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       // (the subject, most often) of the nearest earlier sentence that has
       // one; at most three sentences back.
       const EntityMention* antecedent = nullptr;
-      for (auto it = history.rbegin(); it != history.rend(); ++it) {
-        if ((*it)->sentence + 3 < s) break;
-        if (antecedent && (*it)->sentence != antecedent->sentence) break;
-        if (!state.Has((*it)->node_id)) continue;
+      for (auto h = history.rbegin(); h != history.rend(); ++h) {
+        const EntityMention* it = &at(*h);
+        if (it->sentence + 3 < s) break;
+        if (antecedent && it->sentence != antecedent->sentence) break;
+        if (!state.Has(it->node_id)) continue;
         // "which U.S. officials blame on the communist nation": a
         // description is not the subject of its own clause.
-        if (length == 3 && (*it)->sentence == s &&
-            SameClause(doc, (*it)->last_token, i))
+        if (length == 3 && it->sentence == s &&
+            SameClause(doc, it->last_token, i))
           continue;
-        const LocalEntity& e = state.Entity((*it)->node_id);
+        const LocalEntity& e = state.Entity(it->node_id);
         // "Kerry and Zarif ... they": people too, when coordinated.
         if (!Compatible(e, want) &&
             !(want == Want::kGroup &&
-              !CoordinatedWith(doc, covering, **it).empty())) {
+              !CoordinatedWith(doc, covering, *it).empty())) {
           continue;
         }
         if (!role_word.empty()) {
@@ -367,12 +394,12 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
           if (known->second != Gender::kUnknown && known->second != gender)
             continue;
         }
-        antecedent = *it;
+        antecedent = it;
         // The nearest in the same sentence; but "Mitsotakis met with
         // President Trump, where he denounced": a person in a prepositional
         // phrase only when no subject before is compatible.
-        if ((*it)->sentence == s &&
-            !(want == Want::kPerson && AfterPreposition(doc, **it)))
+        if (it->sentence == s &&
+            !(want == Want::kPerson && AfterPreposition(doc, *it)))
           break;
       }
       if (!antecedent) continue;
@@ -387,13 +414,25 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       m.coreference = true;
       if (want == Want::kGroup)
         m.also = CoordinatedWith(doc, covering, *antecedent);
-      added.push_back(m);
-      history.push_back(&added.back());
+      added.push_back(std::move(m));
+      history.push_back(kAdded + added.size() - 1);
       i += length - 1;
     }
   }
-  doc.mentions.insert(doc.mentions.end(), added.begin(), added.end());
-  SortMentions(doc);
+  if (added.empty()) return;
+  // Both are in order of position: a merge gives the order a stable sort
+  // of the two would (a named mention before a reference at the same
+  // place), moving each mention once.
+  std::vector<EntityMention> merged;
+  merged.reserve(doc.mentions.size() + added.size());
+  std::merge(std::make_move_iterator(doc.mentions.begin()),
+             std::make_move_iterator(doc.mentions.end()),
+             std::make_move_iterator(added.begin()),
+             std::make_move_iterator(added.end()), std::back_inserter(merged),
+             [](const EntityMention& a, const EntityMention& b) {
+               return a.span.begin < b.span.begin;
+             });
+  doc.mentions = std::move(merged);
 }
 
 }  // namespace newsgraph

@@ -345,72 +345,103 @@ bool IsClauseBreak(std::string_view low) {
 }  // namespace
 
 RelationStage::RelationStage(const LexiconData& lexicon) {
+  auto id_of = [this](const std::string& form) {
+    uint32_t id = form_ids_.Find(form);
+    if (id == 0) {
+      id = static_cast<uint32_t>(form_ids_.size()) + 1;
+      form_ids_.Add(form, id);
+    }
+    return id;
+  };
   for (const RelationTrigger& t : lexicon.relation_triggers) {
-    IndexedTrigger indexed{&t, {}};
-    for (const std::string& word : t.words) {
-      indexed.forms.push_back(Inflections(word));
+    IndexedTrigger indexed{&t, t.words.size(), {}};
+    std::vector<std::string> first_forms;
+    for (size_t w = 0; w < t.words.size(); ++w) {
+      std::vector<std::string> forms = Inflections(t.words[w]);
+      if (w == 0) {
+        first_forms = std::move(forms);
+        continue;
+      }
+      std::vector<uint32_t> ids;
+      for (const std::string& form : forms) ids.push_back(id_of(form));
+      indexed.later_forms.push_back(std::move(ids));
     }
-    for (const std::string& form : indexed.forms[0]) {
-      index_[form].push_back(indexed);
-      first_forms_.Add(form, 1);
+    for (const std::string& form : first_forms) {
+      const uint32_t id = id_of(form);
+      if (by_first_form_.size() <= id) by_first_form_.resize(id + 1);
+      by_first_form_[id].push_back(indexed);
     }
-    for (size_t w = 1; w < indexed.forms.size(); ++w) {
-      for (const std::string& form : indexed.forms[w]) later_forms_.Add(form, 1);
-    }
+  }
+  // Longest first, as Matches() returns them: its matches then need no
+  // sorting.
+  for (std::vector<IndexedTrigger>& triggers : by_first_form_) {
+    std::stable_sort(triggers.begin(), triggers.end(),
+                     [](const IndexedTrigger& a, const IndexedTrigger& b) {
+                       return a.words > b.words;
+                     });
   }
 }
 
-std::vector<std::pair<const RelationStage::IndexedTrigger*, size_t>>
-RelationStage::Matches(const Document& doc, const Sentence& sentence,
-                       size_t i) const {
-  std::vector<std::pair<const IndexedTrigger*, size_t>> matches;
-  auto it = index_.find(doc.lower_tokens[i]);
-  if (it == index_.end()) return matches;
-  for (const IndexedTrigger& cand : it->second) {
+void RelationStage::Matches(const std::vector<uint32_t>& ids,
+                            const Sentence& sentence, const Document& doc,
+                            size_t i, std::vector<Match>* matches) const {
+  matches->clear();
+  const uint32_t first = ids[i];
+  if (first >= by_first_form_.size()) return;
+  for (const IndexedTrigger& cand : by_first_form_[first]) {
     size_t pos = i;
     bool ok = true;
-    for (size_t w = 1; w < cand.forms.size() && ok; ++w) {
+    for (size_t w = 1; w < cand.words && ok; ++w) {
+      const std::vector<uint32_t>& forms = cand.later_forms[w - 1];
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
-        std::string_view low = LowerToken(doc, k);
-        if (later_forms_.Find(low) &&
-            std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
-                cand.forms[w].end()) {
+        if (ids[k] != 0 &&
+            std::find(forms.begin(), forms.end(), ids[k]) != forms.end()) {
           pos = k;
           ok = true;
           break;
         }
-        if (IsClauseBreak(low)) break;
+        if (IsClauseBreak(LowerToken(doc, k))) break;
       }
     }
-    if (ok) matches.emplace_back(&cand, pos);
+    if (ok) matches->emplace_back(&cand, pos);
   }
-  std::stable_sort(matches.begin(), matches.end(),
-                   [](const auto& a, const auto& b) {
-                     return a.first->forms.size() > b.first->forms.size();
-                   });
-  return matches;
 }
 
 void RelationStage::Run(Document& doc, DocumentState& state,
                         KnowledgeGraph&) const {
   std::vector<int> cover = TokenMentionMap(doc);
+  std::vector<uint32_t> ids(doc.tokens.size(), 0);  // form ids, by token
+  std::vector<Match> matches;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
     if (sentence.last_token > sentence.first_token &&
         doc.TokenText(sentence.last_token - 1) == "?") {
       continue;
     }
+    // Every frame finds the actor among the sentence's mentions (its
+    // subject, a possessor, a speaker): with none there is no relation.
+    bool has_mention = false;
+    for (size_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      if (cover[t] >= 0) {
+        has_mention = true;
+        break;
+      }
+    }
+    if (!has_mention) continue;
+    for (size_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      ids[t] = form_ids_.Find(LowerToken(doc, t));
+    }
     SentenceView x{doc, sentence, cover, state, si};
     for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-      // A word table answers for most tokens before the index is asked.
-      if (cover[i] >= 0 || !first_forms_.Find(LowerToken(doc, i))) continue;
+      if (cover[i] >= 0 || ids[i] == 0) continue;
       // Every trigger whose words follow in order, with short gaps; the
       // longest is tried first, and a shorter one when the longer yields no
       // relation ("is in talks with": not the verb "talk with", the noun).
-      for (const auto& [cand, last] : Matches(doc, sentence, i)) {
+      Matches(ids, sentence, doc, i, &matches);
+      for (const auto& [cand, last] : matches) {
         const RelationTrigger& trigger = *cand->trigger;
-        TriggerHit hit{trigger, cand->forms.size(), i, last};
+        TriggerHit hit{trigger, cand->words, i, last};
         Reading reading{
             {}, {}, trigger.relation, trigger.cameo, trigger.confidence, ""};
         if (!Read(x, hit, &reading)) continue;

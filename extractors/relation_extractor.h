@@ -11,8 +11,9 @@
 #ifndef NEWSGRAPH_EXTRACTORS_RELATION_EXTRACTOR_H_
 #define NEWSGRAPH_EXTRACTORS_RELATION_EXTRACTOR_H_
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extractors/lexicon_data.h"
@@ -32,26 +33,32 @@ class RelationStage : public Stage {
   void Run(Document& doc, DocumentState& state,
            KnowledgeGraph& graph) const override;
 
+  // A trigger with the surface forms of its words as ids of form_ids_, so
+  // that a token is compared by one integer, not by strings.
   struct IndexedTrigger {
     const RelationTrigger* trigger;
-    // Surface forms of each word of the trigger.
-    std::vector<std::vector<std::string>> forms;
+    size_t words;  // how many words the trigger has
+    // For each word after the first, the ids of its surface forms.
+    std::vector<std::vector<uint32_t>> later_forms;
   };
+  // A trigger whose words follow a token, with the token of its last word.
+  using Match = std::pair<const IndexedTrigger*, size_t>;
 
  private:
   // The triggers whose words follow token i of the sentence in order, with
   // short gaps, each with the token of its last word: the longest first.
-  std::vector<std::pair<const IndexedTrigger*, size_t>> Matches(const Document& doc,
-                                                                const Sentence& sentence,
-                                                                size_t i) const;
+  // `ids` holds the form_ids_ of the sentence's tokens, by token index (0:
+  // no form). Fills *matches (cleared first).
+  void Matches(const std::vector<uint32_t>& ids, const Sentence& sentence,
+               const Document& doc, size_t i,
+               std::vector<Match>* matches) const;
 
-  // Surface form of a first word -> triggers starting with it.
-  std::unordered_map<std::string, std::vector<IndexedTrigger>> index_;
-  // The keys of index_ (bits 1), for the quick test at every token.
-  WordTable first_forms_;
-  // The forms of every later word of every trigger (bits 1): most tokens
-  // after a first word are none, and need no search of a trigger's forms.
-  WordTable later_forms_;
+  // Every surface form of every word of a trigger -> its id (1, 2 ...).
+  WordTable form_ids_;
+  // By id of a first word's form: the triggers starting with it, the
+  // longest first (stable, so in lexicon order among equals); empty for the
+  // forms that only later words have.
+  std::vector<std::vector<IndexedTrigger>> by_first_form_;
 };
 
 }  // namespace newsgraph
