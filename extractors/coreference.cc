@@ -118,6 +118,22 @@ size_t RoleLength(const Document& doc, size_t i, size_t end) {
   return 0;
 }
 
+// The first token from `from` on, before `end`, that may open a
+// reference: outside every mention, 2 to 5 letters starting h, s, i or t,
+// as the pronouns and "the" are (he she his her it its they their the).
+// A loop of its own, tight, since most tokens are none.
+size_t NextOpener(const Document& doc, const std::vector<int>& covering,
+                  size_t from, size_t end) {
+  for (size_t i = from; i < end; ++i) {
+    const std::string_view w = LowerToken(doc, i);
+    if (w.size() < 2 || w.size() > 5) continue;
+    const char c = w[0];
+    if ((c == 'h' || c == 's' || c == 'i' || c == 't') && covering[i] < 0)
+      return i;
+  }
+  return end;
+}
+
 // No clause boundary (punctuation, a conjunction) between tokens from and
 // to.
 bool SameClause(const Document& doc, size_t from, size_t to) {
@@ -279,9 +295,24 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
   // the history holds indexes into doc.mentions, or kAdded + an index into
   // `added` (whose elements move as it grows).
   constexpr size_t kAdded = size_t{1} << (sizeof(size_t) * 8 - 1);
-  std::vector<size_t> history;
+  struct Seen {
+    size_t mention;
+    const LocalEntity* entity = nullptr;  // the entity it names, if any
+    bool looked_up = false;               // whether `entity` is known
+  };
+  std::vector<Seen> history;
   auto at = [&](size_t h) -> const EntityMention& {
     return h < kAdded ? doc.mentions[h] : added[h - kAdded];
+  };
+  // Looked up once per mention, when a reference first passes it, not at
+  // every reference (the entities stay put from here on).
+  auto entity_of = [&](Seen& seen) {
+    if (!seen.looked_up) {
+      auto it = state.entities.find(at(seen.mention).node_id);
+      seen.entity = it == state.entities.end() ? nullptr : &it->second;
+      seen.looked_up = true;
+    }
+    return seen.entity;
   };
   std::map<std::string, Gender> genders;
   size_t next_mention = 0;
@@ -290,25 +321,21 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
     // An antecedent is at most three sentences back: with none there and
     // none in this sentence, no word of it is resolved. (Its mentions, if
     // any, join the history at the next sentence, in the same order.)
-    const bool recent = !history.empty() && at(history.back()).sentence + 3 >= s;
+    const bool recent =
+        !history.empty() && at(history.back().mention).sentence + 3 >= s;
     const bool own = next_mention < doc.mentions.size() &&
                      doc.mentions[next_mention].first_token < sent.last_token;
     if (sent.in_title || (!recent && !own)) continue;
-    for (size_t i = sent.first_token; i < sent.last_token; ++i) {
+    const size_t end = sent.last_token;
+    for (size_t i = NextOpener(doc, covering, sent.first_token, end); i < end;
+         i = NextOpener(doc, covering, i + 1, end)) {
+      // The mentions before this token join the history first.
       while (next_mention < doc.mentions.size() &&
              doc.mentions[next_mention].first_token <= i) {
-        history.push_back(next_mention);
+        history.push_back({next_mention});
         ++next_mention;
       }
-      if (covering[i] >= 0) continue;
       std::string_view w = LowerToken(doc, i);
-      // Only the pronouns and "the" below open a reference (he she his
-      // her it its they their the: 2 to 5 letters, starting h, s, i or t):
-      // every other word is passed over before the comparisons.
-      if (w.size() < 2 || w.size() > 5 ||
-          (w[0] != 'h' && w[0] != 's' && w[0] != 'i' && w[0] != 't')) {
-        continue;
-      }
       Gender gender = w == "she" || w == "her"  ? Gender::kFemale
                       : w == "he" || w == "his" ? Gender::kMale
                                                 : Gender::kUnknown;
@@ -365,16 +392,16 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       // one; at most three sentences back.
       const EntityMention* antecedent = nullptr;
       for (auto h = history.rbegin(); h != history.rend(); ++h) {
-        const EntityMention* it = &at(*h);
+        const EntityMention* it = &at(h->mention);
         if (it->sentence + 3 < s) break;
         if (antecedent && it->sentence != antecedent->sentence) break;
-        if (!state.Has(it->node_id)) continue;
+        if (!entity_of(*h)) continue;
         // "which U.S. officials blame on the communist nation": a
         // description is not the subject of its own clause.
         if (length == 3 && it->sentence == s &&
             SameClause(doc, it->last_token, i))
           continue;
-        const LocalEntity& e = state.Entity(it->node_id);
+        const LocalEntity& e = *h->entity;
         // "Kerry and Zarif ... they": people too, when coordinated.
         if (!Compatible(e, want) &&
             !(want == Want::kGroup &&
@@ -415,7 +442,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       if (want == Want::kGroup)
         m.also = CoordinatedWith(doc, covering, *antecedent);
       added.push_back(std::move(m));
-      history.push_back(kAdded + added.size() - 1);
+      history.push_back({kAdded + added.size() - 1});
       i += length - 1;
     }
   }

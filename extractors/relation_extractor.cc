@@ -323,8 +323,11 @@ std::vector<std::pair<std::string, std::string>> Pairs(const SentenceView& x,
       for (const std::string& b : sides) pairs.emplace_back(a, b);
     }
   } else {
+    // A speaker joins sources, each paired with every target: with no
+    // source (whom the speaker must serve) or no target, none is sought.
     if (hit.trigger.frame != Frame::kAttribution &&
-        hit.trigger.frame != Frame::kEvaluation) {
+        hit.trigger.frame != Frame::kEvaluation && !r->sources.empty() &&
+        !r->targets.empty()) {
       for (const std::string& speaker : AnnouncedBy(x, hit.first, r->sources))
         r->sources.push_back(speaker);
     }
@@ -363,7 +366,12 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
         continue;
       }
       std::vector<uint32_t> ids;
-      for (const std::string& form : forms) ids.push_back(id_of(form));
+      for (const std::string& form : forms) {
+        ids.push_back(id_of(form));
+        if (is_later_form_.size() <= ids.back())
+          is_later_form_.resize(ids.back() + 1);
+        is_later_form_[ids.back()] = 1;
+      }
       indexed.later_forms.push_back(std::move(ids));
     }
     for (const std::string& form : first_forms) {
@@ -372,6 +380,7 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
       by_first_form_[id].push_back(indexed);
     }
   }
+  is_later_form_.resize(form_ids_.size() + 1);
   // Longest first, as Matches() returns them: its matches then need no
   // sorting.
   for (std::vector<IndexedTrigger>& triggers : by_first_form_) {
@@ -388,15 +397,39 @@ void RelationStage::Matches(const std::vector<uint32_t>& ids,
   matches->clear();
   const uint32_t first = ids[i];
   if (first >= by_first_form_.size()) return;
+  // Where a second word can be: a later form within four tokens, before a
+  // clause break (no form is one). Found once for every trigger; most first
+  // words ("is", "cut", "take") have none there, or one.
+  size_t near[4];
+  size_t near_count = 0;
+  for (size_t k = i + 1; k < sentence.last_token && k <= i + 4; ++k) {
+    if (is_later_form_[ids[k]]) {
+      near[near_count++] = k;
+    } else if (IsClauseBreak(LowerToken(doc, k))) {
+      break;
+    }
+  }
+  auto is_form = [&ids](const std::vector<uint32_t>& forms, size_t k) {
+    return std::find(forms.begin(), forms.end(), ids[k]) != forms.end();
+  };
   for (const IndexedTrigger& cand : by_first_form_[first]) {
     size_t pos = i;
     bool ok = true;
-    for (size_t w = 1; w < cand.words && ok; ++w) {
+    if (cand.words > 1) {
+      ok = false;
+      for (size_t n = 0; n < near_count && !ok; ++n) {
+        if (is_form(cand.later_forms[0], near[n])) {
+          pos = near[n];
+          ok = true;
+        }
+      }
+    }
+    // Each further word within four tokens of the one before it.
+    for (size_t w = 2; w < cand.words && ok; ++w) {
       const std::vector<uint32_t>& forms = cand.later_forms[w - 1];
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
-        if (ids[k] != 0 &&
-            std::find(forms.begin(), forms.end(), ids[k]) != forms.end()) {
+        if (ids[k] != 0 && is_form(forms, k)) {
           pos = k;
           ok = true;
           break;

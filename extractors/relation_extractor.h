@@ -59,6 +59,8 @@ class RelationStage : public Stage {
   // longest first (stable, so in lexicon order among equals); empty for the
   // forms that only later words have.
   std::vector<std::vector<IndexedTrigger>> by_first_form_;
+  // By id: 1 for a form of a word after the first of some trigger.
+  std::vector<uint8_t> is_later_form_;
 };
 
 }  // namespace newsgraph
