@@ -118,18 +118,32 @@ size_t RoleLength(const Document& doc, size_t i, size_t end) {
   return 0;
 }
 
-// The first token from `from` on, before `end`, that may open a
-// reference: outside every mention, 2 to 5 letters starting h, s, i or t,
-// as the pronouns and "the" are (he she his her it its they their the).
-// A loop of its own, tight, since most tokens are none.
+// Whether w opens a reference: a pronoun (he she his her it its they
+// their) or "the". Compared by size first, so that most words cost one
+// test.
+bool IsOpener(std::string_view w) {
+  switch (w.size()) {
+    case 2:
+      return w == "he" || w == "it";
+    case 3:
+      return w == "the" || w == "his" || w == "her" || w == "its" ||
+             w == "she";
+    case 4:
+      return w == "they";
+    case 5:
+      return w == "their";
+    default:
+      return false;
+  }
+}
+
+// The first token from `from` on, before `end`, that opens a reference
+// outside every mention; `end` when there is none. A loop of its own,
+// tight, since most tokens are none.
 size_t NextOpener(const Document& doc, const std::vector<int>& covering,
                   size_t from, size_t end) {
   for (size_t i = from; i < end; ++i) {
-    const std::string_view w = LowerToken(doc, i);
-    if (w.size() < 2 || w.size() > 5) continue;
-    const char c = w[0];
-    if ((c == 'h' || c == 's' || c == 'i' || c == 't') && covering[i] < 0)
-      return i;
+    if (IsOpener(LowerToken(doc, i)) && covering[i] < 0) return i;
   }
   return end;
 }
@@ -232,32 +246,48 @@ void MergeShortForms(Document& doc, DocumentState& state) {
     return it == state.lexicon->organizations.end() ||
            it->second.category == "company" || it->second.category == "media";
   };
-  // The businesses, in the entities' order, with their lowercase labels:
+  // An organization, in the entities' order, with its lowercase label:
   // worked out once, not for every pair.
   struct Business {
     const std::string* id;
     const LocalEntity* entity;
     std::string lower_label;
   };
-  // A rename needs two organizations: most articles have fewer, and need
-  // no lexicon lookup or lowercase label.
-  size_t organizations = 0;
+  // "Sony Pictures" starts with "Sony" and a space.
+  auto starts_with_words = [](const std::string& long_label,
+                              const std::string& short_label) {
+    return long_label.size() > short_label.size() &&
+           long_label[short_label.size()] == ' ' &&
+           long_label.compare(0, short_label.size(), short_label) == 0;
+  };
+  std::vector<Business> organizations;
   for (const auto& [id, entity] : state.entities) {
-    organizations += entity.node.kind == NodeKind::kOrganization;
-  }
-  if (organizations < 2) return;
-  std::vector<Business> businesses;
-  for (const auto& [id, entity] : state.entities) {
-    if (entity.node.kind == NodeKind::kOrganization && is_business(id)) {
-      businesses.push_back({&id, &entity, Lower(entity.node.label)});
+    if (entity.node.kind == NodeKind::kOrganization) {
+      organizations.push_back({&id, &entity, Lower(entity.node.label)});
     }
+  }
+  // A rename needs one organization's name to start another's: most
+  // articles have none, and need no lookup in the lexicon.
+  auto starts_another = [&](const Business& a) {
+    for (const Business& b : organizations) {
+      if (a.id != b.id && starts_with_words(b.lower_label, a.lower_label))
+        return true;
+    }
+    return false;
+  };
+  if (std::none_of(organizations.begin(), organizations.end(),
+                   starts_another)) {
+    return;
+  }
+  std::vector<Business> businesses;
+  for (Business& org : organizations) {
+    if (is_business(*org.id)) businesses.push_back(std::move(org));
   }
   for (const Business& short_form : businesses) {
     if (short_form.entity->needs_relation) continue;
-    const std::string prefix = short_form.lower_label + " ";
     for (const Business& long_form : businesses) {
       if (long_form.id == short_form.id) continue;
-      if (long_form.lower_label.rfind(prefix, 0) == 0) {
+      if (starts_with_words(long_form.lower_label, short_form.lower_label)) {
         renames.emplace_back(*short_form.id, *long_form.id);
         break;
       }
