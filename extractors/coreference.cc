@@ -143,7 +143,16 @@ bool IsOpener(std::string_view w) {
 size_t NextOpener(const Document& doc, const std::vector<int>& covering,
                   size_t from, size_t end) {
   for (size_t i = from; i < end; ++i) {
-    if (IsOpener(LowerToken(doc, i)) && covering[i] < 0) return i;
+    const std::string_view w = LowerToken(doc, i);
+    // 2 to 5 letters starting h, i, s or t, tested without a branch for
+    // each (word lengths and letters are not predictable); "the" and
+    // "to" pass, most words do not.
+    const size_t n = w.size();
+    const char c = n > 0 ? w[0] : '\0';
+    if (((n - 2 <= 3) & ((c == 'h') | (c == 'i') | (c == 's') | (c == 't'))) &&
+        IsOpener(w) && covering[i] < 0) {
+      return i;
+    }
   }
   return end;
 }
@@ -235,6 +244,24 @@ std::vector<std::string> CoordinatedWith(const Document& doc,
 
 namespace {
 
+// Whether `long_label` starts with `short_label` and a space, ASCII letters
+// compared without case ("Sony Pictures" and "SONY"): what comparing their
+// Lower() forms gives, without making them.
+bool StartsWithWords(std::string_view long_label,
+                     std::string_view short_label) {
+  auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  if (long_label.size() <= short_label.size() ||
+      long_label[short_label.size()] != ' ') {
+    return false;
+  }
+  for (size_t k = 0; k < short_label.size(); ++k) {
+    if (lower(long_label[k]) != lower(short_label[k])) return false;
+  }
+  return true;
+}
+
 // "Sony" after "Sony Pictures Entertainment": an organization whose name
 // is the first words of another's is that other one.
 void MergeShortForms(Document& doc, DocumentState& state) {
@@ -246,31 +273,17 @@ void MergeShortForms(Document& doc, DocumentState& state) {
     return it == state.lexicon->organizations.end() ||
            it->second.category == "company" || it->second.category == "media";
   };
-  // An organization, in the entities' order, with its lowercase label:
-  // worked out once, not for every pair.
-  struct Business {
-    const std::string* id;
-    const LocalEntity* entity;
-    std::string lower_label;
-  };
-  // "Sony Pictures" starts with "Sony" and a space.
-  auto starts_with_words = [](const std::string& long_label,
-                              const std::string& short_label) {
-    return long_label.size() > short_label.size() &&
-           long_label[short_label.size()] == ' ' &&
-           long_label.compare(0, short_label.size(), short_label) == 0;
-  };
-  std::vector<Business> organizations;
+  std::vector<std::pair<const std::string*, const LocalEntity*>> organizations;
   for (const auto& [id, entity] : state.entities) {
-    if (entity.node.kind == NodeKind::kOrganization) {
-      organizations.push_back({&id, &entity, Lower(entity.node.label)});
-    }
+    if (entity.node.kind == NodeKind::kOrganization)
+      organizations.emplace_back(&id, &entity);
   }
   // A rename needs one organization's name to start another's: most
   // articles have none, and need no lookup in the lexicon.
-  auto starts_another = [&](const Business& a) {
-    for (const Business& b : organizations) {
-      if (a.id != b.id && starts_with_words(b.lower_label, a.lower_label))
+  auto starts_another = [&](const auto& a) {
+    for (const auto& b : organizations) {
+      if (a.first != b.first &&
+          StartsWithWords(b.second->node.label, a.second->node.label))
         return true;
     }
     return false;
@@ -279,16 +292,16 @@ void MergeShortForms(Document& doc, DocumentState& state) {
                    starts_another)) {
     return;
   }
-  std::vector<Business> businesses;
-  for (Business& org : organizations) {
-    if (is_business(*org.id)) businesses.push_back(std::move(org));
+  std::vector<std::pair<const std::string*, const LocalEntity*>> businesses;
+  for (const auto& org : organizations) {
+    if (is_business(*org.first)) businesses.push_back(org);
   }
-  for (const Business& short_form : businesses) {
-    if (short_form.entity->needs_relation) continue;
-    for (const Business& long_form : businesses) {
-      if (long_form.id == short_form.id) continue;
-      if (starts_with_words(long_form.lower_label, short_form.lower_label)) {
-        renames.emplace_back(*short_form.id, *long_form.id);
+  for (const auto& [short_id, short_form] : businesses) {
+    if (short_form->needs_relation) continue;
+    for (const auto& [long_id, long_form] : businesses) {
+      if (long_id == short_id) continue;
+      if (StartsWithWords(long_form->node.label, short_form->node.label)) {
+        renames.emplace_back(*short_id, *long_id);
         break;
       }
     }
