@@ -348,39 +348,29 @@ bool IsClauseBreak(std::string_view low) {
 }  // namespace
 
 RelationStage::RelationStage(const LexiconData& lexicon) {
-  auto id_of = [this](const std::string& form) {
-    uint32_t id = form_ids_.Find(form);
+  // The id of a form in `table`, given on first sight (1, 2 ...).
+  auto id_of = [](WordTable& table, const std::string& form) {
+    uint32_t id = table.Find(form);
     if (id == 0) {
-      id = static_cast<uint32_t>(form_ids_.size()) + 1;
-      form_ids_.Add(form, id);
+      id = static_cast<uint32_t>(table.size()) + 1;
+      table.Add(form, id);
     }
     return id;
   };
   for (const RelationTrigger& t : lexicon.relation_triggers) {
     IndexedTrigger indexed{&t, t.words.size(), {}};
-    std::vector<std::string> first_forms;
-    for (size_t w = 0; w < t.words.size(); ++w) {
-      std::vector<std::string> forms = Inflections(t.words[w]);
-      if (w == 0) {
-        first_forms = std::move(forms);
-        continue;
-      }
+    for (size_t w = 1; w < t.words.size(); ++w) {
       std::vector<uint32_t> ids;
-      for (const std::string& form : forms) {
-        ids.push_back(id_of(form));
-        if (is_later_form_.size() <= ids.back())
-          is_later_form_.resize(ids.back() + 1);
-        is_later_form_[ids.back()] = 1;
-      }
+      for (const std::string& form : Inflections(t.words[w]))
+        ids.push_back(id_of(later_forms_, form));
       indexed.later_forms.push_back(std::move(ids));
     }
-    for (const std::string& form : first_forms) {
-      const uint32_t id = id_of(form);
+    for (const std::string& form : Inflections(t.words[0])) {
+      const uint32_t id = id_of(first_forms_, form);
       if (by_first_form_.size() <= id) by_first_form_.resize(id + 1);
       by_first_form_[id].push_back(indexed);
     }
   }
-  is_later_form_.resize(form_ids_.size() + 1);
   // Longest first, as Matches() returns them: its matches then need no
   // sorting.
   for (std::vector<IndexedTrigger>& triggers : by_first_form_) {
@@ -391,26 +381,31 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
   }
 }
 
-void RelationStage::Matches(const std::vector<uint32_t>& ids,
-                            const Sentence& sentence, const Document& doc,
-                            size_t i, std::vector<Match>* matches) const {
+void RelationStage::Matches(const Document& doc, const Sentence& sentence,
+                            size_t i, uint32_t first,
+                            std::vector<uint32_t>* later,
+                            std::vector<Match>* matches) const {
   matches->clear();
-  const uint32_t first = ids[i];
-  if (first >= by_first_form_.size()) return;
+  // Later forms are looked up only here, near a first word, once a token.
+  auto later_id = [&](size_t k) {
+    uint32_t& id = (*later)[k];
+    if (id == kNotLookedUp) id = later_forms_.Find(LowerToken(doc, k));
+    return id;
+  };
   // Where a second word can be: a later form within four tokens, before a
   // clause break (no form is one). Found once for every trigger; most first
   // words ("is", "cut", "take") have none there, or one.
   size_t near[4];
   size_t near_count = 0;
   for (size_t k = i + 1; k < sentence.last_token && k <= i + 4; ++k) {
-    if (is_later_form_[ids[k]]) {
+    if (later_id(k) != 0) {
       near[near_count++] = k;
     } else if (IsClauseBreak(LowerToken(doc, k))) {
       break;
     }
   }
-  auto is_form = [&ids](const std::vector<uint32_t>& forms, size_t k) {
-    return std::find(forms.begin(), forms.end(), ids[k]) != forms.end();
+  auto is_form = [](const std::vector<uint32_t>& forms, uint32_t id) {
+    return std::find(forms.begin(), forms.end(), id) != forms.end();
   };
   for (const IndexedTrigger& cand : by_first_form_[first]) {
     size_t pos = i;
@@ -418,7 +413,7 @@ void RelationStage::Matches(const std::vector<uint32_t>& ids,
     if (cand.words > 1) {
       ok = false;
       for (size_t n = 0; n < near_count && !ok; ++n) {
-        if (is_form(cand.later_forms[0], near[n])) {
+        if (is_form(cand.later_forms[0], (*later)[near[n]])) {
           pos = near[n];
           ok = true;
         }
@@ -429,7 +424,8 @@ void RelationStage::Matches(const std::vector<uint32_t>& ids,
       const std::vector<uint32_t>& forms = cand.later_forms[w - 1];
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
-        if (ids[k] != 0 && is_form(forms, k)) {
+        const uint32_t id = later_id(k);
+        if (id != 0 && is_form(forms, id)) {
           pos = k;
           ok = true;
           break;
@@ -444,7 +440,8 @@ void RelationStage::Matches(const std::vector<uint32_t>& ids,
 void RelationStage::Run(Document& doc, DocumentState& state,
                         KnowledgeGraph&) const {
   std::vector<int> cover = TokenMentionMap(doc);
-  std::vector<uint32_t> ids(doc.tokens.size(), 0);  // form ids, by token
+  // later_forms_ ids by token, looked up when first needed.
+  std::vector<uint32_t> later(doc.tokens.size(), kNotLookedUp);
   std::vector<Match> matches;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
@@ -462,16 +459,15 @@ void RelationStage::Run(Document& doc, DocumentState& state,
       }
     }
     if (!has_mention) continue;
-    for (size_t t = sentence.first_token; t < sentence.last_token; ++t) {
-      ids[t] = form_ids_.Find(LowerToken(doc, t));
-    }
     SentenceView x{doc, sentence, cover, state, si};
     for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-      if (cover[i] >= 0 || ids[i] == 0) continue;
+      if (cover[i] >= 0) continue;
+      const uint32_t first = first_forms_.Find(LowerToken(doc, i));
+      if (first == 0) continue;
       // Every trigger whose words follow in order, with short gaps; the
       // longest is tried first, and a shorter one when the longer yields no
       // relation ("is in talks with": not the verb "talk with", the noun).
-      Matches(ids, sentence, doc, i, &matches);
+      Matches(doc, sentence, i, first, &later, &matches);
       for (const auto& [cand, last] : matches) {
         const RelationTrigger& trigger = *cand->trigger;
         TriggerHit hit{trigger, cand->words, i, last};

@@ -33,8 +33,9 @@ class RelationStage : public Stage {
   void Run(Document& doc, DocumentState& state,
            KnowledgeGraph& graph) const override;
 
-  // A trigger with the surface forms of its words as ids of form_ids_, so
-  // that a token is compared by one integer, not by strings.
+  // A trigger with the surface forms of its later words as ids of
+  // later_forms_, so that a token is compared by one integer, not by
+  // strings.
   struct IndexedTrigger {
     const RelationTrigger* trigger;
     size_t words;  // how many words the trigger has
@@ -45,22 +46,26 @@ class RelationStage : public Stage {
   using Match = std::pair<const IndexedTrigger*, size_t>;
 
  private:
-  // The triggers whose words follow token i of the sentence in order, with
+  static constexpr uint32_t kNotLookedUp = ~uint32_t{0};
+
+  // The triggers whose first word is the form `first` of first_forms_ at
+  // token i and whose later words follow in the sentence in order, with
   // short gaps, each with the token of its last word: the longest first.
-  // `ids` holds the form_ids_ of the sentence's tokens, by token index (0:
-  // no form). Fills *matches (cleared first).
-  void Matches(const std::vector<uint32_t>& ids, const Sentence& sentence,
-               const Document& doc, size_t i,
+  // Fills *matches (cleared first). `later` holds later_forms_ ids by
+  // token, or kNotLookedUp; looks up and keeps those it needs.
+  void Matches(const Document& doc, const Sentence& sentence, size_t i,
+               uint32_t first, std::vector<uint32_t>* later,
                std::vector<Match>* matches) const;
 
-  // Every surface form of every word of a trigger -> its id (1, 2 ...).
-  WordTable form_ids_;
+  // The surface forms of first words -> their index in by_first_form_
+  // (1, 2 ...): looked up at every token, so only these, the few that
+  // start a trigger ("is" and "to" would be in one table of every form).
+  WordTable first_forms_;
+  // The surface forms of later words -> their id (1, 2 ...).
+  WordTable later_forms_;
   // By id of a first word's form: the triggers starting with it, the
-  // longest first (stable, so in lexicon order among equals); empty for the
-  // forms that only later words have.
+  // longest first (stable, so in lexicon order among equals).
   std::vector<std::vector<IndexedTrigger>> by_first_form_;
-  // By id: 1 for a form of a word after the first of some trigger.
-  std::vector<uint8_t> is_later_form_;
 };
 
 }  // namespace newsgraph
