@@ -357,27 +357,34 @@ RelationStage::RelationStage(const LexiconData& lexicon) {
     }
     return id;
   };
+  // (first form id, trigger), in lexicon order.
+  std::vector<std::pair<uint32_t, IndexedTrigger>> by_first;
   for (const RelationTrigger& t : lexicon.relation_triggers) {
-    IndexedTrigger indexed{&t, t.words.size(), {}};
+    IndexedTrigger indexed{&t, static_cast<uint32_t>(t.words.size()),
+                           static_cast<uint32_t>(later_words_.size())};
     for (size_t w = 1; w < t.words.size(); ++w) {
-      std::vector<uint32_t> ids;
+      const uint32_t begin = static_cast<uint32_t>(later_ids_.size());
       for (const std::string& form : Inflections(t.words[w]))
-        ids.push_back(id_of(later_forms_, form));
-      indexed.later_forms.push_back(std::move(ids));
+        later_ids_.push_back(id_of(later_forms_, form));
+      later_words_.emplace_back(begin,
+                                static_cast<uint32_t>(later_ids_.size()));
     }
-    for (const std::string& form : Inflections(t.words[0])) {
-      const uint32_t id = id_of(first_forms_, form);
-      if (by_first_form_.size() <= id) by_first_form_.resize(id + 1);
-      by_first_form_[id].push_back(indexed);
-    }
+    for (const std::string& form : Inflections(t.words[0]))
+      by_first.emplace_back(id_of(first_forms_, form), indexed);
   }
-  // Longest first, as Matches() returns them: its matches then need no
-  // sorting.
-  for (std::vector<IndexedTrigger>& triggers : by_first_form_) {
-    std::stable_sort(triggers.begin(), triggers.end(),
-                     [](const IndexedTrigger& a, const IndexedTrigger& b) {
-                       return a.words > b.words;
-                     });
+  // By first form, the longest first: Matches() then needs no sorting.
+  std::stable_sort(by_first.begin(), by_first.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.first != b.first ? a.first < b.first
+                                               : a.second.words > b.second.words;
+                   });
+  by_first_form_.assign(first_forms_.size() + 1, {0, 0});
+  for (const auto& [id, trigger] : by_first) {
+    if (by_first_form_[id].second == 0) {
+      by_first_form_[id].first = static_cast<uint32_t>(triggers_.size());
+    }
+    triggers_.push_back(trigger);
+    by_first_form_[id].second = static_cast<uint32_t>(triggers_.size());
   }
 }
 
@@ -404,16 +411,23 @@ void RelationStage::Matches(const Document& doc, const Sentence& sentence,
       break;
     }
   }
-  auto is_form = [](const std::vector<uint32_t>& forms, uint32_t id) {
-    return std::find(forms.begin(), forms.end(), id) != forms.end();
+  // Whether `id` is a surface form of later word w (of later_words_).
+  auto is_form = [this](size_t w, uint32_t id) {
+    const auto [begin, end] = later_words_[w];
+    for (uint32_t f = begin; f < end; ++f) {
+      if (later_ids_[f] == id) return true;
+    }
+    return false;
   };
-  for (const IndexedTrigger& cand : by_first_form_[first]) {
+  const auto [begin, end] = by_first_form_[first];
+  for (uint32_t c = begin; c < end; ++c) {
+    const IndexedTrigger& cand = triggers_[c];
     size_t pos = i;
     bool ok = true;
     if (cand.words > 1) {
       ok = false;
       for (size_t n = 0; n < near_count && !ok; ++n) {
-        if (is_form(cand.later_forms[0], (*later)[near[n]])) {
+        if (is_form(cand.later_word, (*later)[near[n]])) {
           pos = near[n];
           ok = true;
         }
@@ -421,11 +435,10 @@ void RelationStage::Matches(const Document& doc, const Sentence& sentence,
     }
     // Each further word within four tokens of the one before it.
     for (size_t w = 2; w < cand.words && ok; ++w) {
-      const std::vector<uint32_t>& forms = cand.later_forms[w - 1];
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
         const uint32_t id = later_id(k);
-        if (id != 0 && is_form(forms, id)) {
+        if (id != 0 && is_form(cand.later_word + w - 1, id)) {
           pos = k;
           ok = true;
           break;

@@ -33,14 +33,13 @@ class RelationStage : public Stage {
   void Run(Document& doc, DocumentState& state,
            KnowledgeGraph& graph) const override;
 
-  // A trigger with the surface forms of its later words as ids of
-  // later_forms_, so that a token is compared by one integer, not by
-  // strings.
+  // A trigger, with where the ids (of later_forms_) of its later words'
+  // surface forms are: so that a token is compared by one integer, not by
+  // strings, and the triggers of a first word lie together in memory.
   struct IndexedTrigger {
     const RelationTrigger* trigger;
-    size_t words;  // how many words the trigger has
-    // For each word after the first, the ids of its surface forms.
-    std::vector<std::vector<uint32_t>> later_forms;
+    uint32_t words;       // how many words the trigger has
+    uint32_t later_word;  // its second word in later_words_, if any
   };
   // A trigger whose words follow a token, with the token of its last word.
   using Match = std::pair<const IndexedTrigger*, size_t>;
@@ -63,9 +62,16 @@ class RelationStage : public Stage {
   WordTable first_forms_;
   // The surface forms of later words -> their id (1, 2 ...).
   WordTable later_forms_;
-  // By id of a first word's form: the triggers starting with it, the
-  // longest first (stable, so in lexicon order among equals).
-  std::vector<std::vector<IndexedTrigger>> by_first_form_;
+  // The triggers, by the id of their first word's form, the longest first
+  // (stable, so in lexicon order among equals); a trigger whose first word
+  // has several forms is there once for each.
+  std::vector<IndexedTrigger> triggers_;
+  // By id of a first word's form: its triggers, [begin, end) of triggers_.
+  std::vector<std::pair<uint32_t, uint32_t>> by_first_form_;
+  // Each later word of each trigger: [begin, end) of later_ids_.
+  std::vector<std::pair<uint32_t, uint32_t>> later_words_;
+  // The ids of every later word's surface forms, word after word.
+  std::vector<uint32_t> later_ids_;
 };
 
 }  // namespace newsgraph
