@@ -1,7 +1,7 @@
 #include "extractors/coreference.h"
 
 #include <algorithm>
-#include <deque>
+#include <iterator>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -97,19 +97,64 @@ bool Compatible(const LocalEntity& e, Want want) {
 // ("minister", "ambassador"), maybe after one qualifier ("prime
 // minister", "foreign secretary"); 0 when there is none.
 size_t RoleLength(const Document& doc, size_t i, size_t end) {
-  static const std::unordered_set<std::string_view> kRoles = {
-      "minister", "spokeswoman", "spokesman", "spokesperson", "president",
-      "premier",  "chancellor",  "secretary", "ambassador",   "envoy"};
-  static const std::unordered_set<std::string_view> kQualifiers = {
-      "prime", "foreign",  "defence", "defense", "finance", "deputy",
-      "vice",  "interior", "home",    "trade",   "energy"};
+  // Compared inline (each test is a size check first): a hashed set costs
+  // more for so few words, and this runs at every "the".
+  auto is_role = [](std::string_view w) {
+    return w == "minister" || w == "spokeswoman" || w == "spokesman" ||
+           w == "spokesperson" || w == "president" || w == "premier" ||
+           w == "chancellor" || w == "secretary" || w == "ambassador" ||
+           w == "envoy";
+  };
+  auto is_qualifier = [](std::string_view w) {
+    return w == "prime" || w == "foreign" || w == "defence" ||
+           w == "defense" || w == "finance" || w == "deputy" || w == "vice" ||
+           w == "interior" || w == "home" || w == "trade" || w == "energy";
+  };
   if (i >= end) return 0;
   std::string_view first = LowerToken(doc, i);
-  if (kRoles.count(first)) return 1;
-  if (kQualifiers.count(first) && i + 1 < end &&
-      kRoles.count(LowerToken(doc, i + 1)))
+  if (is_role(first)) return 1;
+  if (is_qualifier(first) && i + 1 < end && is_role(LowerToken(doc, i + 1)))
     return 2;
   return 0;
+}
+
+// Whether w opens a reference: a pronoun (he she his her it its they
+// their) or "the". Compared by size first, so that most words cost one
+// test.
+bool IsOpener(std::string_view w) {
+  switch (w.size()) {
+    case 2:
+      return w == "he" || w == "it";
+    case 3:
+      return w == "the" || w == "his" || w == "her" || w == "its" ||
+             w == "she";
+    case 4:
+      return w == "they";
+    case 5:
+      return w == "their";
+    default:
+      return false;
+  }
+}
+
+// The first token from `from` on, before `end`, that opens a reference
+// outside every mention; `end` when there is none. A loop of its own,
+// tight, since most tokens are none.
+size_t NextOpener(const Document& doc, const std::vector<int>& covering,
+                  size_t from, size_t end) {
+  for (size_t i = from; i < end; ++i) {
+    const std::string_view w = LowerToken(doc, i);
+    // 2 to 5 letters starting h, i, s or t, tested without a branch for
+    // each (word lengths and letters are not predictable); "the" and
+    // "to" pass, most words do not.
+    const size_t n = w.size();
+    const char c = n > 0 ? w[0] : '\0';
+    if (((n - 2 <= 3) & ((c == 'h') | (c == 'i') | (c == 's') | (c == 't'))) &&
+        IsOpener(w) && covering[i] < 0) {
+      return i;
+    }
+  }
+  return end;
 }
 
 // No clause boundary (punctuation, a conjunction) between tokens from and
@@ -199,6 +244,24 @@ std::vector<std::string> CoordinatedWith(const Document& doc,
 
 namespace {
 
+// Whether `long_label` starts with `short_label` and a space, ASCII letters
+// compared without case ("Sony Pictures" and "SONY"): what comparing their
+// Lower() forms gives, without making them.
+bool StartsWithWords(std::string_view long_label,
+                     std::string_view short_label) {
+  auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  if (long_label.size() <= short_label.size() ||
+      long_label[short_label.size()] != ' ') {
+    return false;
+  }
+  for (size_t k = 0; k < short_label.size(); ++k) {
+    if (lower(long_label[k]) != lower(short_label[k])) return false;
+  }
+  return true;
+}
+
 // "Sony" after "Sony Pictures Entertainment": an organization whose name
 // is the first words of another's is that other one.
 void MergeShortForms(Document& doc, DocumentState& state) {
@@ -210,26 +273,35 @@ void MergeShortForms(Document& doc, DocumentState& state) {
     return it == state.lexicon->organizations.end() ||
            it->second.category == "company" || it->second.category == "media";
   };
-  // The businesses, in the entities' order, with their lowercase labels:
-  // worked out once, not for every pair.
-  struct Business {
-    const std::string* id;
-    const LocalEntity* entity;
-    std::string lower_label;
-  };
-  std::vector<Business> businesses;
+  std::vector<std::pair<const std::string*, const LocalEntity*>> organizations;
   for (const auto& [id, entity] : state.entities) {
-    if (entity.node.kind == NodeKind::kOrganization && is_business(id)) {
-      businesses.push_back({&id, &entity, Lower(entity.node.label)});
-    }
+    if (entity.node.kind == NodeKind::kOrganization)
+      organizations.emplace_back(&id, &entity);
   }
-  for (const Business& short_form : businesses) {
-    if (short_form.entity->needs_relation) continue;
-    const std::string prefix = short_form.lower_label + " ";
-    for (const Business& long_form : businesses) {
-      if (long_form.id == short_form.id) continue;
-      if (long_form.lower_label.rfind(prefix, 0) == 0) {
-        renames.emplace_back(*short_form.id, *long_form.id);
+  // A rename needs one organization's name to start another's: most
+  // articles have none, and need no lookup in the lexicon.
+  auto starts_another = [&](const auto& a) {
+    for (const auto& b : organizations) {
+      if (a.first != b.first &&
+          StartsWithWords(b.second->node.label, a.second->node.label))
+        return true;
+    }
+    return false;
+  };
+  if (std::none_of(organizations.begin(), organizations.end(),
+                   starts_another)) {
+    return;
+  }
+  std::vector<std::pair<const std::string*, const LocalEntity*>> businesses;
+  for (const auto& org : organizations) {
+    if (is_business(*org.first)) businesses.push_back(org);
+  }
+  for (const auto& [short_id, short_form] : businesses) {
+    if (short_form->needs_relation) continue;
+    for (const auto& [long_id, long_form] : businesses) {
+      if (long_id == short_id) continue;
+      if (StartsWithWords(long_form->node.label, short_form->node.label)) {
+        renames.emplace_back(*short_id, *long_id);
         break;
       }
     }
@@ -259,30 +331,54 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
                            KnowledgeGraph&) const {
   MergeShortForms(doc, state);
   std::vector<int> covering = TokenMentionMap(doc);
-  // Resolved references, kept at stable addresses: each joins the history,
-  // so a chain goes on ("May ... the prime minister ... she").
-  std::deque<EntityMention> added;
-  // Walk tokens in order, remembering the latest mention of each entity.
-  std::vector<const EntityMention*> history;
+  // Resolved references, in token order; each joins the history, so a chain
+  // goes on ("May ... the prime minister ... she").
+  std::vector<EntityMention> added;
+  // Walk tokens in order, remembering the latest mention of each entity:
+  // the history holds indexes into doc.mentions, or kAdded + an index into
+  // `added` (whose elements move as it grows).
+  constexpr size_t kAdded = size_t{1} << (sizeof(size_t) * 8 - 1);
+  struct Seen {
+    size_t mention;
+    const LocalEntity* entity = nullptr;  // the entity it names, if any
+    bool looked_up = false;               // whether `entity` is known
+  };
+  std::vector<Seen> history;
+  auto at = [&](size_t h) -> const EntityMention& {
+    return h < kAdded ? doc.mentions[h] : added[h - kAdded];
+  };
+  // Looked up once per mention, when a reference first passes it, not at
+  // every reference (the entities stay put from here on).
+  auto entity_of = [&](Seen& seen) {
+    if (!seen.looked_up) {
+      auto it = state.entities.find(at(seen.mention).node_id);
+      seen.entity = it == state.entities.end() ? nullptr : &it->second;
+      seen.looked_up = true;
+    }
+    return seen.entity;
+  };
   std::map<std::string, Gender> genders;
   size_t next_mention = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
-    for (size_t i = sent.first_token; i < sent.last_token; ++i) {
+    // An antecedent is at most three sentences back: with none there and
+    // none in this sentence, no word of it is resolved. (Its mentions, if
+    // any, join the history at the next sentence, in the same order.)
+    const bool recent =
+        !history.empty() && at(history.back().mention).sentence + 3 >= s;
+    const bool own = next_mention < doc.mentions.size() &&
+                     doc.mentions[next_mention].first_token < sent.last_token;
+    if (sent.in_title || (!recent && !own)) continue;
+    const size_t end = sent.last_token;
+    for (size_t i = NextOpener(doc, covering, sent.first_token, end); i < end;
+         i = NextOpener(doc, covering, i + 1, end)) {
+      // The mentions before this token join the history first.
       while (next_mention < doc.mentions.size() &&
              doc.mentions[next_mention].first_token <= i) {
-        history.push_back(&doc.mentions[next_mention]);
+        history.push_back({next_mention});
         ++next_mention;
       }
-      if (covering[i] >= 0 || sent.in_title) continue;
       std::string_view w = LowerToken(doc, i);
-      // Only the pronouns and "the" below open a reference (he she his
-      // her it its they their the: 2 to 5 letters, starting h, s, i or t):
-      // every other word is passed over before the comparisons.
-      if (w.size() < 2 || w.size() > 5 ||
-          (w[0] != 'h' && w[0] != 's' && w[0] != 'i' && w[0] != 't')) {
-        continue;
-      }
       Gender gender = w == "she" || w == "her"  ? Gender::kFemale
                       : w == "he" || w == "his" ? Gender::kMale
                                                 : Gender::kUnknown;
@@ -338,20 +434,21 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       // (the subject, most often) of the nearest earlier sentence that has
       // one; at most three sentences back.
       const EntityMention* antecedent = nullptr;
-      for (auto it = history.rbegin(); it != history.rend(); ++it) {
-        if ((*it)->sentence + 3 < s) break;
-        if (antecedent && (*it)->sentence != antecedent->sentence) break;
-        if (!state.Has((*it)->node_id)) continue;
+      for (auto h = history.rbegin(); h != history.rend(); ++h) {
+        const EntityMention* it = &at(h->mention);
+        if (it->sentence + 3 < s) break;
+        if (antecedent && it->sentence != antecedent->sentence) break;
+        if (!entity_of(*h)) continue;
         // "which U.S. officials blame on the communist nation": a
         // description is not the subject of its own clause.
-        if (length == 3 && (*it)->sentence == s &&
-            SameClause(doc, (*it)->last_token, i))
+        if (length == 3 && it->sentence == s &&
+            SameClause(doc, it->last_token, i))
           continue;
-        const LocalEntity& e = state.Entity((*it)->node_id);
+        const LocalEntity& e = *h->entity;
         // "Kerry and Zarif ... they": people too, when coordinated.
         if (!Compatible(e, want) &&
             !(want == Want::kGroup &&
-              !CoordinatedWith(doc, covering, **it).empty())) {
+              !CoordinatedWith(doc, covering, *it).empty())) {
           continue;
         }
         if (!role_word.empty()) {
@@ -367,12 +464,12 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
           if (known->second != Gender::kUnknown && known->second != gender)
             continue;
         }
-        antecedent = *it;
+        antecedent = it;
         // The nearest in the same sentence; but "Mitsotakis met with
         // President Trump, where he denounced": a person in a prepositional
         // phrase only when no subject before is compatible.
-        if ((*it)->sentence == s &&
-            !(want == Want::kPerson && AfterPreposition(doc, **it)))
+        if (it->sentence == s &&
+            !(want == Want::kPerson && AfterPreposition(doc, *it)))
           break;
       }
       if (!antecedent) continue;
@@ -387,13 +484,25 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       m.coreference = true;
       if (want == Want::kGroup)
         m.also = CoordinatedWith(doc, covering, *antecedent);
-      added.push_back(m);
-      history.push_back(&added.back());
+      added.push_back(std::move(m));
+      history.push_back({kAdded + added.size() - 1});
       i += length - 1;
     }
   }
-  doc.mentions.insert(doc.mentions.end(), added.begin(), added.end());
-  SortMentions(doc);
+  if (added.empty()) return;
+  // Both are in order of position: a merge gives the order a stable sort
+  // of the two would (a named mention before a reference at the same
+  // place), moving each mention once.
+  std::vector<EntityMention> merged;
+  merged.reserve(doc.mentions.size() + added.size());
+  std::merge(std::make_move_iterator(doc.mentions.begin()),
+             std::make_move_iterator(doc.mentions.end()),
+             std::make_move_iterator(added.begin()),
+             std::make_move_iterator(added.end()), std::back_inserter(merged),
+             [](const EntityMention& a, const EntityMention& b) {
+               return a.span.begin < b.span.begin;
+             });
+  doc.mentions = std::move(merged);
 }
 
 }  // namespace newsgraph

@@ -1,8 +1,10 @@
 #include "extractors/graph_builder.h"
 
+#include <algorithm>
 #include <cmath>
-#include <set>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "extractors/document_state.h"
 
@@ -33,17 +35,30 @@ Evidence MakeEvidence(const Document& doc, const DocumentState& state, size_t se
 
 void GraphBuilderStage::Run(Document& doc, DocumentState& state,
                             KnowledgeGraph& graph) const {
-  // Views of ids held by `state`, which outlives them: no copies.
-  std::set<std::string_view> in_relation;
-  for (const RelationCandidate& r : state.relations) {
-    in_relation.insert(r.source);
-    in_relation.insert(r.target);
-  }
-  std::set<std::string_view> emitted;
+  using Vertex = KnowledgeGraph::Vertex;
+  // The nodes this document added, by id (views of ids held by `state`,
+  // which outlives them), with their vertices: sorted once, then searched,
+  // so that an edge needs no lookup in the graph's index of ids.
+  std::vector<std::pair<std::string_view, Vertex>> emitted;
+  emitted.reserve(state.entities.size() + state.events.size());
+  auto vertex_of = [&emitted](std::string_view id, Vertex* v) {
+    auto it = std::lower_bound(
+        emitted.begin(), emitted.end(), id,
+        [](const auto& e, std::string_view key) { return e.first < key; });
+    if (it == emitted.end() || it->first != id) return false;
+    *v = it->second;
+    return true;
+  };
+  // An unnamed acting group is a node only when a relation names it.
+  auto in_relation = [&state](std::string_view id) {
+    for (const RelationCandidate& r : state.relations) {
+      if (r.source == id || r.target == id) return true;
+    }
+    return false;
+  };
   for (const auto& [id, entity] : state.entities) {
-    if (entity.needs_relation && !in_relation.count(id)) continue;
-    graph.AddNode(entity.node);
-    emitted.insert(id);
+    if (entity.needs_relation && !in_relation(id)) continue;
+    emitted.emplace_back(id, graph.AddNode(entity.node));
   }
   for (const LocalEvent& ev : state.events) {
     Node node;
@@ -58,30 +73,37 @@ void GraphBuilderStage::Run(Document& doc, DocumentState& state,
       std::string form(doc.Text(span));
       if (form != node.label) node.aliases.insert(form);
     }
-    graph.AddNode(node);
-    emitted.insert(ev.id);
+    emitted.emplace_back(ev.id, graph.AddNode(node));
   }
+  // Entities come sorted by id (a std::map); events follow, a few. A stable
+  // sort keeps the first of two equal ids, as a set's insert did.
+  std::stable_sort(
+      emitted.begin(), emitted.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
+  Vertex source = 0;
+  Vertex target = 0;
   for (const auto& [id, entity] : state.entities) {
-    if (!emitted.count(id)) continue;
+    if (!vertex_of(id, &source)) continue;
     for (const Affiliation& a : entity.affiliations) {
-      if (!emitted.count(a.target)) continue;
-      graph.AddRelation(id, a.relation, a.target,
+      if (!vertex_of(a.target, &target)) continue;
+      graph.AddRelation(source, a.relation, target,
                         MakeEvidence(doc, state, a.sentence, a.trigger, a.rule,
                                      a.confidence, ""));
     }
   }
   for (const LocalEvent& ev : state.events) {
+    if (!vertex_of(ev.id, &target)) continue;
     size_t first = ev.sentences.empty() ? 0 : ev.sentences.front();
     for (const std::string& p : ev.participants) {
-      if (!emitted.count(p)) continue;
+      if (!vertex_of(p, &source)) continue;
       std::string trigger(doc.Text(ev.mentions.front()));
-      graph.AddRelation(p, RelationKind::kInvolvedIn, ev.id,
+      graph.AddRelation(source, RelationKind::kInvolvedIn, target,
                         MakeEvidence(doc, state, first, trigger, "event-participant", 0.8, ""));
     }
   }
   for (const RelationCandidate& r : state.relations) {
-    if (!emitted.count(r.source) || !emitted.count(r.target)) continue;
-    graph.AddRelation(r.source, r.relation, r.target,
+    if (!vertex_of(r.source, &source) || !vertex_of(r.target, &target)) continue;
+    graph.AddRelation(source, r.relation, target,
                       MakeEvidence(doc, state, r.sentence, r.trigger, r.rule,
                                    r.confidence, r.cameo));
   }

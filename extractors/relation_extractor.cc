@@ -323,8 +323,11 @@ std::vector<std::pair<std::string, std::string>> Pairs(const SentenceView& x,
       for (const std::string& b : sides) pairs.emplace_back(a, b);
     }
   } else {
+    // A speaker joins sources, each paired with every target: with no
+    // source (whom the speaker must serve) or no target, none is sought.
     if (hit.trigger.frame != Frame::kAttribution &&
-        hit.trigger.frame != Frame::kEvaluation) {
+        hit.trigger.frame != Frame::kEvaluation && !r->sources.empty() &&
+        !r->targets.empty()) {
       for (const std::string& speaker : AnnouncedBy(x, hit.first, r->sources))
         r->sources.push_back(speaker);
     }
@@ -345,72 +348,142 @@ bool IsClauseBreak(std::string_view low) {
 }  // namespace
 
 RelationStage::RelationStage(const LexiconData& lexicon) {
+  // The id of a form in `table`, given on first sight (1, 2 ...).
+  auto id_of = [](WordTable& table, const std::string& form) {
+    uint32_t id = table.Find(form);
+    if (id == 0) {
+      id = static_cast<uint32_t>(table.size()) + 1;
+      table.Add(form, id);
+    }
+    return id;
+  };
+  // (first form id, trigger), in lexicon order.
+  std::vector<std::pair<uint32_t, IndexedTrigger>> by_first;
   for (const RelationTrigger& t : lexicon.relation_triggers) {
-    IndexedTrigger indexed{&t, {}};
-    for (const std::string& word : t.words) {
-      indexed.forms.push_back(Inflections(word));
+    IndexedTrigger indexed{&t, static_cast<uint32_t>(t.words.size()),
+                           static_cast<uint32_t>(later_words_.size())};
+    for (size_t w = 1; w < t.words.size(); ++w) {
+      const uint32_t begin = static_cast<uint32_t>(later_ids_.size());
+      for (const std::string& form : Inflections(t.words[w]))
+        later_ids_.push_back(id_of(later_forms_, form));
+      later_words_.emplace_back(begin,
+                                static_cast<uint32_t>(later_ids_.size()));
     }
-    for (const std::string& form : indexed.forms[0]) {
-      index_[form].push_back(indexed);
-      first_forms_.Add(form, 1);
+    for (const std::string& form : Inflections(t.words[0]))
+      by_first.emplace_back(id_of(first_forms_, form), indexed);
+  }
+  // By first form, the longest first: Matches() then needs no sorting.
+  std::stable_sort(by_first.begin(), by_first.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.first != b.first ? a.first < b.first
+                                               : a.second.words > b.second.words;
+                   });
+  by_first_form_.assign(first_forms_.size() + 1, {0, 0});
+  for (const auto& [id, trigger] : by_first) {
+    if (by_first_form_[id].second == 0) {
+      by_first_form_[id].first = static_cast<uint32_t>(triggers_.size());
     }
-    for (size_t w = 1; w < indexed.forms.size(); ++w) {
-      for (const std::string& form : indexed.forms[w]) later_forms_.Add(form, 1);
-    }
+    triggers_.push_back(trigger);
+    by_first_form_[id].second = static_cast<uint32_t>(triggers_.size());
   }
 }
 
-std::vector<std::pair<const RelationStage::IndexedTrigger*, size_t>>
-RelationStage::Matches(const Document& doc, const Sentence& sentence,
-                       size_t i) const {
-  std::vector<std::pair<const IndexedTrigger*, size_t>> matches;
-  auto it = index_.find(std::string(doc.LowerTokenText(i)));
-  if (it == index_.end()) return matches;
-  for (const IndexedTrigger& cand : it->second) {
+void RelationStage::Matches(const Document& doc, const Sentence& sentence,
+                            size_t i, uint32_t first,
+                            std::vector<uint32_t>* later,
+                            std::vector<Match>* matches) const {
+  matches->clear();
+  // Later forms are looked up only here, near a first word, once a token.
+  auto later_id = [&](size_t k) {
+    uint32_t& id = (*later)[k];
+    if (id == kNotLookedUp) id = later_forms_.Find(LowerToken(doc, k));
+    return id;
+  };
+  // Where a second word can be: a later form within four tokens, before a
+  // clause break (no form is one). Found once for every trigger; most first
+  // words ("is", "cut", "take") have none there, or one.
+  size_t near[4];
+  size_t near_count = 0;
+  for (size_t k = i + 1; k < sentence.last_token && k <= i + 4; ++k) {
+    if (later_id(k) != 0) {
+      near[near_count++] = k;
+    } else if (IsClauseBreak(LowerToken(doc, k))) {
+      break;
+    }
+  }
+  // Whether `id` is a surface form of later word w (of later_words_).
+  auto is_form = [this](size_t w, uint32_t id) {
+    const auto [begin, end] = later_words_[w];
+    for (uint32_t f = begin; f < end; ++f) {
+      if (later_ids_[f] == id) return true;
+    }
+    return false;
+  };
+  const auto [begin, end] = by_first_form_[first];
+  for (uint32_t c = begin; c < end; ++c) {
+    const IndexedTrigger& cand = triggers_[c];
     size_t pos = i;
     bool ok = true;
-    for (size_t w = 1; w < cand.forms.size() && ok; ++w) {
+    if (cand.words > 1) {
+      ok = false;
+      for (size_t n = 0; n < near_count && !ok; ++n) {
+        if (is_form(cand.later_word, (*later)[near[n]])) {
+          pos = near[n];
+          ok = true;
+        }
+      }
+    }
+    // Each further word within four tokens of the one before it.
+    for (size_t w = 2; w < cand.words && ok; ++w) {
       ok = false;
       for (size_t k = pos + 1; k < sentence.last_token && k <= pos + 4; ++k) {
-        std::string_view low = LowerToken(doc, k);
-        if (later_forms_.Find(low) &&
-            std::find(cand.forms[w].begin(), cand.forms[w].end(), low) !=
-                cand.forms[w].end()) {
+        const uint32_t id = later_id(k);
+        if (id != 0 && is_form(cand.later_word + w - 1, id)) {
           pos = k;
           ok = true;
           break;
         }
-        if (IsClauseBreak(low)) break;
+        if (IsClauseBreak(LowerToken(doc, k))) break;
       }
     }
-    if (ok) matches.emplace_back(&cand, pos);
+    if (ok) matches->emplace_back(&cand, pos);
   }
-  std::stable_sort(matches.begin(), matches.end(),
-                   [](const auto& a, const auto& b) {
-                     return a.first->forms.size() > b.first->forms.size();
-                   });
-  return matches;
 }
 
 void RelationStage::Run(Document& doc, DocumentState& state,
                         KnowledgeGraph&) const {
   std::vector<int> cover = TokenMentionMap(doc);
+  // later_forms_ ids by token, looked up when first needed.
+  std::vector<uint32_t> later(doc.tokens.size(), kNotLookedUp);
+  std::vector<Match> matches;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
     if (sentence.last_token > sentence.first_token &&
         doc.TokenText(sentence.last_token - 1) == "?") {
       continue;
     }
+    // Every frame finds the actor among the sentence's mentions (its
+    // subject, a possessor, a speaker): with none there is no relation.
+    bool has_mention = false;
+    for (size_t t = sentence.first_token; t < sentence.last_token; ++t) {
+      if (cover[t] >= 0) {
+        has_mention = true;
+        break;
+      }
+    }
+    if (!has_mention) continue;
     SentenceView x{doc, sentence, cover, state, si};
     for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
-      // A word table answers for most tokens before the index is asked.
-      if (cover[i] >= 0 || !first_forms_.Find(LowerToken(doc, i))) continue;
+      if (cover[i] >= 0) continue;
+      const uint32_t first = first_forms_.Find(LowerToken(doc, i));
+      if (first == 0) continue;
       // Every trigger whose words follow in order, with short gaps; the
       // longest is tried first, and a shorter one when the longer yields no
       // relation ("is in talks with": not the verb "talk with", the noun).
-      for (const auto& [cand, last] : Matches(doc, sentence, i)) {
+      Matches(doc, sentence, i, first, &later, &matches);
+      for (const auto& [cand, last] : matches) {
         const RelationTrigger& trigger = *cand->trigger;
-        TriggerHit hit{trigger, cand->forms.size(), i, last};
+        TriggerHit hit{trigger, cand->words, i, last};
         Reading reading{
             {}, {}, trigger.relation, trigger.cameo, trigger.confidence, ""};
         if (!Read(x, hit, &reading)) continue;

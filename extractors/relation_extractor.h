@@ -11,8 +11,9 @@
 #ifndef NEWSGRAPH_EXTRACTORS_RELATION_EXTRACTOR_H_
 #define NEWSGRAPH_EXTRACTORS_RELATION_EXTRACTOR_H_
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extractors/lexicon_data.h"
@@ -32,26 +33,45 @@ class RelationStage : public Stage {
   void Run(Document& doc, DocumentState& state,
            KnowledgeGraph& graph) const override;
 
+  // A trigger, with where the ids (of later_forms_) of its later words'
+  // surface forms are: so that a token is compared by one integer, not by
+  // strings, and the triggers of a first word lie together in memory.
   struct IndexedTrigger {
     const RelationTrigger* trigger;
-    // Surface forms of each word of the trigger.
-    std::vector<std::vector<std::string>> forms;
+    uint32_t words;       // how many words the trigger has
+    uint32_t later_word;  // its second word in later_words_, if any
   };
+  // A trigger whose words follow a token, with the token of its last word.
+  using Match = std::pair<const IndexedTrigger*, size_t>;
 
  private:
-  // The triggers whose words follow token i of the sentence in order, with
-  // short gaps, each with the token of its last word: the longest first.
-  std::vector<std::pair<const IndexedTrigger*, size_t>> Matches(const Document& doc,
-                                                                const Sentence& sentence,
-                                                                size_t i) const;
+  static constexpr uint32_t kNotLookedUp = ~uint32_t{0};
 
-  // Surface form of a first word -> triggers starting with it.
-  std::unordered_map<std::string, std::vector<IndexedTrigger>> index_;
-  // The keys of index_ (bits 1), for the quick test at every token.
+  // The triggers whose first word is the form `first` of first_forms_ at
+  // token i and whose later words follow in the sentence in order, with
+  // short gaps, each with the token of its last word: the longest first.
+  // Fills *matches (cleared first). `later` holds later_forms_ ids by
+  // token, or kNotLookedUp; looks up and keeps those it needs.
+  void Matches(const Document& doc, const Sentence& sentence, size_t i,
+               uint32_t first, std::vector<uint32_t>* later,
+               std::vector<Match>* matches) const;
+
+  // The surface forms of first words -> their index in by_first_form_
+  // (1, 2 ...): looked up at every token, so only these, the few that
+  // start a trigger ("is" and "to" would be in one table of every form).
   WordTable first_forms_;
-  // The forms of every later word of every trigger (bits 1): most tokens
-  // after a first word are none, and need no search of a trigger's forms.
+  // The surface forms of later words -> their id (1, 2 ...).
   WordTable later_forms_;
+  // The triggers, by the id of their first word's form, the longest first
+  // (stable, so in lexicon order among equals); a trigger whose first word
+  // has several forms is there once for each.
+  std::vector<IndexedTrigger> triggers_;
+  // By id of a first word's form: its triggers, [begin, end) of triggers_.
+  std::vector<std::pair<uint32_t, uint32_t>> by_first_form_;
+  // Each later word of each trigger: [begin, end) of later_ids_.
+  std::vector<std::pair<uint32_t, uint32_t>> later_words_;
+  // The ids of every later word's surface forms, word after word.
+  std::vector<uint32_t> later_ids_;
 };
 
 }  // namespace newsgraph

@@ -192,6 +192,24 @@ bool Threatened(const SentenceView& x, size_t i) {
 std::vector<std::string> AnnouncedBy(const SentenceView& x, size_t i,
                                      const std::vector<std::string>& sources) {
   std::vector<std::string> out;
+  // Only an official serving one of the sources can be added: most
+  // documents have none, and need no search for the speakers.
+  auto serves_a_source = [&sources](const LocalEntity& e) {
+    if (e.node.kind != NodeKind::kOfficial) return false;
+    for (const Affiliation& a : e.affiliations) {
+      if (std::find(sources.begin(), sources.end(), a.target) != sources.end())
+        return true;
+    }
+    return false;
+  };
+  bool possible = false;
+  for (const auto& [id, e] : x.state.entities) {
+    if (serves_a_source(e)) {
+      possible = true;
+      break;
+    }
+  }
+  if (!possible) return out;
   size_t verb = i;
   std::vector<std::string> speakers = Speakers(x, i, &verb);
   // Not an act told of in a relative clause ("an attack, which U.S.

@@ -110,7 +110,7 @@ void KnowledgeGraph::RebuildEdgeIndex() {
   }
 }
 
-void KnowledgeGraph::AddNode(const Node& node) {
+KnowledgeGraph::Vertex KnowledgeGraph::AddNode(const Node& node) {
   auto it = node_index_.find(node.id);
   if (it == node_index_.end()) {
     Vertex v = boost::add_vertex(node, *graph_);
@@ -118,9 +118,10 @@ void KnowledgeGraph::AddNode(const Node& node) {
     Node& added = (*graph_)[v];
     added.aliases.erase(added.label);
     added.aliases.erase("");  // an empty name is no alias
-    return;
+    return v;
   }
   MergeNode((*graph_)[it->second], node);
+  return it->second;
 }
 
 void KnowledgeGraph::MergeNode(Node& mine, const Node& node) {
@@ -154,7 +155,7 @@ const Node* KnowledgeGraph::FindNode(std::string_view id) const {
 Status KnowledgeGraph::AddRelation(std::string_view source_id,
                                    RelationKind relation,
                                    std::string_view target_id,
-                                   const Evidence& evidence) {
+                                   Evidence evidence) {
   auto source = node_index_.find(std::string(source_id));
   auto target = node_index_.find(std::string(target_id));
   if (source == node_index_.end()) {
@@ -163,18 +164,49 @@ Status KnowledgeGraph::AddRelation(std::string_view source_id,
   if (target == node_index_.end()) {
     return Status::Error("no node '" + std::string(target_id) + "'");
   }
-  if (source->second == target->second) {
-    return Status::Error("relation from '" + std::string(source_id) +
+  return AddRelation(source->second, relation, target->second,
+                     std::move(evidence));
+}
+
+Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
+                                   Vertex target, Evidence evidence) {
+  if (source == target) {
+    return Status::Error("relation from '" + (*graph_)[source].id +
                          "' to itself");
   }
-  Edge edge;
-  edge.relation = relation;
-  edge.weight = 1;
-  edge.first_date = edge.last_date = evidence.date;
-  if (!evidence.document.empty()) edge.documents.insert(evidence.document);
-  if (!evidence.cameo.empty()) edge.cameo_counts[evidence.cameo] = 1;
-  edge.evidence.push_back(evidence);
-  MergeEdge(source->second, target->second, std::move(edge));
+  auto it = edge_index_.find(std::make_tuple(source, relation, target));
+  if (it == edge_index_.end()) {
+    Edge edge;
+    edge.relation = relation;
+    edge.weight = 1;
+    edge.first_date = edge.last_date = evidence.date;
+    if (!evidence.document.empty()) edge.documents.insert(evidence.document);
+    if (!evidence.cameo.empty()) edge.cameo_counts[evidence.cameo] = 1;
+    edge.evidence.push_back(std::move(evidence));
+    MergeEdge(source, target, std::move(edge));
+    return Status::Ok();
+  }
+  // Merged in place, as MergeEdge() would merge a one-mention edge, without
+  // building that edge's set, map and vector first.
+  Edge& mine = (*graph_)[it->second];
+  mine.weight += 1;
+  WidenDates(mine.first_date, mine.last_date, evidence.date, evidence.date);
+  if (!evidence.document.empty()) {
+    // Documents mostly come in order: then the hint saves the search.
+    mine.documents.emplace_hint(mine.documents.end(), evidence.document);
+  }
+  if (!evidence.cameo.empty()) mine.cameo_counts[evidence.cameo] += 1;
+  if (evidence_limit_ > 0 && mine.evidence.size() >= evidence_limit_ &&
+      !(evidence < mine.evidence.back())) {
+    return Status::Ok();
+  }
+  // After the kept ones it equals, as std::merge in MergeEdge() puts it.
+  auto at = std::upper_bound(mine.evidence.begin(), mine.evidence.end(),
+                             evidence);
+  mine.evidence.insert(at, std::move(evidence));
+  if (evidence_limit_ > 0 && mine.evidence.size() > evidence_limit_) {
+    mine.evidence.resize(evidence_limit_);
+  }
   return Status::Ok();
 }
 

@@ -101,8 +101,9 @@ class KnowledgeGraph {
   // Adds `node`, or merges it into the node with the same id: aliases are
   // united (the label and empty names are no aliases), mentions added, dates widened, and empty attributes filled. The
   // label and attributes are chosen by a fixed order (longest, then
-  // lexicographically smallest), so merging commutes.
-  void AddNode(const Node& node);
+  // lexicographically smallest), so merging commutes. Returns the node's
+  // vertex, valid until the graph is moved, merged into or cleared.
+  Vertex AddNode(const Node& node);
 
   // The node with this id, or nullptr.
   const Node* FindNode(std::string_view id) const;
@@ -110,7 +111,11 @@ class KnowledgeGraph {
   // Records one mention of `relation` from `source_id` to `target_id`.
   // Fails when either node does not exist or source equals target.
   Status AddRelation(std::string_view source_id, RelationKind relation,
-                     std::string_view target_id, const Evidence& evidence);
+                     std::string_view target_id, Evidence evidence);
+  // The same between two vertices AddNode() returned, for a builder that
+  // has them: no lookup by id. Fails when source equals target.
+  Status AddRelation(Vertex source, RelationKind relation, Vertex target,
+                     Evidence evidence);
 
   // Adds the aggregated `edge` (weight, dates, documents, CAMEO counts and
   // evidence, in any order) from `source_id` to `target_id`, merging it as
@@ -157,8 +162,18 @@ class KnowledgeGraph {
   size_t evidence_limit_;
   uint64_t document_count_ = 0;
   std::unordered_map<std::string, Vertex> node_index_;
-  std::map<std::tuple<Vertex, RelationKind, Vertex>, EdgeDescriptor>
-      edge_index_;
+  using EdgeKey = std::tuple<Vertex, RelationKind, Vertex>;
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& key) const {
+      const uint64_t h = (uint64_t{std::get<0>(key)} << 32 ^
+                          std::get<2>(key)) * 0x9E3779B97F4A7C15ull;
+      return static_cast<size_t>(
+          h ^ (h >> 29) ^ static_cast<uint64_t>(std::get<1>(key)));
+    }
+  };
+  // Looked up for every mention of a relation: hashed, since a tree of
+  // many thousand edges costs a cache miss at each of its levels.
+  std::unordered_map<EdgeKey, EdgeDescriptor, EdgeKeyHash> edge_index_;
 };
 
 }  // namespace newsgraph

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace newsgraph {
 namespace {
 
@@ -260,6 +263,58 @@ TEST(KnowledgeGraphTest, AddEdgeMergesAnAggregatedEdge) {
   EXPECT_EQ(merged.evidence[0].document, "d1");
   EXPECT_EQ(graph.AddEdge("country:USA", "country:XXX", edge).message(),
             "no node 'country:XXX'");
+}
+
+// A mention of a known edge is merged in place (AddRelation); the same
+// mentions merged as one-mention graphs (Merge, MergeEdge) must give the
+// same edge: counts, dates, documents, codes, and which evidence is kept in
+// what order, ties included.
+TEST(KnowledgeGraphTest, AddingMentionsEqualsMergingThem) {
+  std::vector<Evidence> mentions;
+  for (const char* doc : {"d3", "d1", "d10", "d2", "d1", "d3", "d0"}) {
+    Evidence e = Mention(doc, 4, std::string("2014-12-0") + doc[1]);
+    if (mentions.size() % 3 == 1) e.cameo = "1121";
+    mentions.push_back(e);
+  }
+  mentions.push_back(mentions[1]);  // the very same mention again
+  for (size_t limit : {size_t{0}, size_t{1}, size_t{3}}) {
+    KnowledgeGraph added(limit);
+    KnowledgeGraph merged(limit);
+    const KnowledgeGraph::Vertex us = added.AddNode(Country("USA", "US"));
+    const KnowledgeGraph::Vertex ru = added.AddNode(Country("RUS", "Russia"));
+    merged.AddNode(Country("USA", "US"));
+    merged.AddNode(Country("RUS", "Russia"));
+    for (const Evidence& e : mentions) {
+      ASSERT_TRUE(added.AddRelation(us, RelationKind::kAccuses, ru, e).ok());
+      KnowledgeGraph one(limit);
+      one.AddNode(Country("USA", "US"));
+      one.AddNode(Country("RUS", "Russia"));
+      ASSERT_TRUE(one.AddRelation("country:USA", RelationKind::kAccuses,
+                                  "country:RUS", e)
+                      .ok());
+      merged.Merge(std::move(one));
+    }
+    const Edge& a = *added.Edges()[0].edge;
+    const Edge& b = *merged.Edges()[0].edge;
+    EXPECT_EQ(a.weight, b.weight);
+    EXPECT_EQ(a.first_date, b.first_date);
+    EXPECT_EQ(a.last_date, b.last_date);
+    EXPECT_EQ(a.documents, b.documents);
+    EXPECT_EQ(a.cameo_counts, b.cameo_counts);
+    EXPECT_EQ(a.evidence, b.evidence) << "limit " << limit;
+  }
+}
+
+TEST(KnowledgeGraphTest, AddNodeReturnsTheVertexOfItsId) {
+  KnowledgeGraph g;
+  const KnowledgeGraph::Vertex us = g.AddNode(Country("USA", "US"));
+  const KnowledgeGraph::Vertex ru = g.AddNode(Country("RUS", "Russia"));
+  EXPECT_NE(us, ru);
+  EXPECT_EQ(g.AddNode(Country("USA", "United States")), us);
+  EXPECT_EQ(g.graph()[us].id, "country:USA");
+  EXPECT_EQ(g.AddRelation(us, RelationKind::kAccuses, us, Mention("a", 0, ""))
+                .message(),
+            "relation from 'country:USA' to itself");
 }
 
 }  // namespace
