@@ -7,6 +7,7 @@
 
 #include "extractors/document_state.h"
 #include "extractors/entity_words.h"
+#include "extractors/phrase_trie.h"
 #include "extractors/text_match.h"
 #include "extractors/tokenizer.h"
 
@@ -14,85 +15,41 @@ namespace newsgraph {
 
 namespace {
 
-// A country's bodies named by a common noun after the country
-// ("China's foreign ministry"): phrase -> canonical body slug.
-const std::vector<std::pair<std::string, std::string>>& CountryBodies() {
-  static const std::vector<std::pair<std::string, std::string>> k = {
-      {"ministry of foreign affairs", "foreign-ministry"},
-      {"foreign ministry", "foreign-ministry"},
-      {"foreign office", "foreign-ministry"},
-      {"ministry of external affairs", "foreign-ministry"},
-      {"external affairs ministry", "foreign-ministry"},
-      {"state department", "foreign-ministry"},
-      {"defence ministry", "defence-ministry"},
-      {"defense ministry", "defence-ministry"},
-      {"ministry of defence", "defence-ministry"},
-      {"ministry of defense", "defence-ministry"},
-      {"commerce ministry", "commerce-ministry"},
-      {"ministry of commerce", "commerce-ministry"},
-      {"trade ministry", "trade-ministry"},
-      {"finance ministry", "finance-ministry"},
-      {"interior ministry", "interior-ministry"},
-      {"justice ministry", "justice-ministry"},
-      {"embassy", "embassy"},
-      {"high commission", "high-commission"},
-      {"coast guard", "coast-guard"},
-      {"coastguard", "coast-guard"},
-      {"military", "military"},
-      {"armed forces", "military"},
-      {"forces", "military"},
-      {"troops", "military"},
-      {"army", "army"},
-      {"navy", "navy"},
-      {"air force", "air-force"},
-      {"parliament", "parliament"},
-      {"police", "police"},
-      {"intelligence", "intelligence"},
-      {"security services", "intelligence"},
-      {"state media", "state-media"},
-      {"state news agency", "state-media"},
-  };
-  return k;
-}
-
-// The words of a lowercase phrase of single-space-separated words.
-std::vector<std::string> SplitWords(const std::string& phrase) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start <= phrase.size()) {
-    size_t end = phrase.find(' ', start);
-    if (end == std::string::npos) end = phrase.size();
-    words.push_back(phrase.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
-// SplitWords() of each phrase of CountryBodies(), in the same order: split
-// once, not at every country mention.
-const std::vector<std::vector<std::string>>& CountryBodyWords() {
-  static const std::vector<std::vector<std::string>> k = [] {
-    std::vector<std::vector<std::string>> words;
-    for (const auto& entry : CountryBodies()) words.push_back(SplitWords(entry.first));
-    return words;
-  }();
-  return k;
-}
-
 struct Match {
   size_t length = 0;  // tokens
   const GazetteerEntry* entry = nullptr;
 };
 
+struct CachedLookup {
+  size_t end = static_cast<size_t>(-1);
+  Match match;
+};
+
+// The per-token tables of one document, kept by each thread from one
+// document to the next so that their memory is allocated once.
+struct Scratch {
+  std::vector<uint32_t> bits;          // by token: entity_word::k...
+  std::vector<uint32_t> ids;           // by token: EntityWords word id
+  std::vector<uint8_t> covered;        // by token: inside a mention
+  std::vector<CachedLookup> lookups;   // by token: Lookup()
+};
+
 class Recognizer {
  public:
-  Recognizer(Document& doc, DocumentState& state, const EntityWords& words)
+  Recognizer(Document& doc, DocumentState& state, const EntityWords& words,
+             Scratch& scratch)
       : doc_(doc),
         state_(state),
         lex_(*state.lexicon),
         words_(words),
-        bits_(words.Classify(doc)),
-        covered_(doc.tokens.size(), false) {
+        covered_(scratch.covered),
+        lookup_cache_(scratch.lookups) {
+    words.Classify(doc, &scratch.bits, &scratch.ids);
+    bits_ = scratch.bits.data();
+    ids_ = scratch.ids.data();
+    tokens_ = doc.tokens.size();
+    covered_.assign(doc.tokens.size(), 0);
+    lookup_cache_.assign(doc.tokens.size() + 1, CachedLookup());
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
 
@@ -103,7 +60,10 @@ class Recognizer {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
-        if (covered_[i] || !(Surname(s, i) || OrganizationShortForm(s, i))) ++i;
+        // Both rules need a name word at i, which most tokens are not.
+        if (covered_[i] || !IsNameWord(i) || !(Surname(s, i) || OrganizationShortForm(s, i))) {
+          ++i;
+        }
       }
     }
     SortMentions(doc_);
@@ -217,13 +177,13 @@ class Recognizer {
     m.node_id = id;
     m.kind = kind;
     m.rule = rule;
-    doc_.mentions.push_back(m);
+    const std::string_view form = doc_.Text(m.span);
+    doc_.mentions.push_back(std::move(m));
     for (size_t t = first; t < last; ++t) covered_[t] = true;
     auto it = state_.entities.find(id);
     if (it != state_.entities.end()) {
       it->second.node.mentions++;
-      std::string form(doc_.Text(m.span));
-      if (form != it->second.node.label) it->second.node.aliases.insert(form);
+      if (form != it->second.node.label) it->second.node.aliases.emplace(form);
     }
   }
 
@@ -237,16 +197,16 @@ class Recognizer {
   std::string_view Low(size_t i) const { return LowerToken(doc_, i); }
   // True when token i has any of `bits` (entity_word::k...); false past
   // the end.
-  bool Is(size_t i, uint32_t bits) const { return i < bits_.size() && (bits_[i] & bits); }
+  bool Is(size_t i, uint32_t bits) const { return i < tokens_ && (bits_[i] & bits); }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
+  // The EntityWords id of token i's word (0: no phrase, title or body has
+  // it, or i is past the end).
+  uint32_t Id(size_t i) const { return i < tokens_ ? ids_[i] : 0; }
 
   // Longest gazetteer match at token i within [i, end).
   // The rules ask for the same (i, end) many times (mostly with end the
   // sentence's end), so the last answer for each token is kept.
   Match Lookup(size_t i, size_t end) const {
-    if (lookup_cache_.size() != doc_.tokens.size() + 1) {
-      lookup_cache_.assign(doc_.tokens.size() + 1, CachedLookup());
-    }
     CachedLookup& cached = lookup_cache_[std::min(i, doc_.tokens.size())];
     if (cached.end != end) {
       cached.end = end;
@@ -258,15 +218,14 @@ class Recognizer {
   Match LookupUncached(size_t i, size_t end) const {
     Match best;
     if (i >= end || !Is(i, entity_word::kPhraseStart)) return best;
-    std::string key;
-    for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
-      if (n > 1) key += ' ';
-      key += Low(i + n - 1);
-      const EntityWords::Phrase phrase = words_.PhraseOf(key);
-      if (!phrase.prefix) break;
-      if (!phrase.key) continue;
+    uint32_t node = PhraseTrie::kRoot;
+    for (size_t n = 1; i + n <= end; ++n) {
+      node = words_.NextPhrase(node, Id(i + n - 1));
+      if (node == PhraseTrie::kNone) break;
+      const EntityWords::Entries entries = words_.EntriesOf(node);
+      if (entries.empty()) continue;
       const GazetteerEntry* chosen = nullptr;
-      for (const GazetteerEntry& e : lex_.gazetteer.at(key)) {
+      for (const GazetteerEntry& e : entries) {
         if (e.exact_case) {
           if (!TokensSpell(i, n, e.exact_key)) continue;
         } else if (!Upper(i) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
@@ -353,9 +312,7 @@ class Recognizer {
     if (!Is(i, entity_word::kWordShape) || !Upper(i) || Is(i, entity_word::kNotName)) {
       return false;
     }
-    std::string_view t = Tok(i);
-    if (AllUpper(t) && t.size() > 3 && !doc_.sentences.empty()) return false;
-    return true;
+    return !Is(i, entity_word::kLongAllUpper) || doc_.sentences.empty();
   }
 
   // ---- Rules ------------------------------------------------------------
@@ -364,12 +321,11 @@ class Recognizer {
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
     if (Is(i, entity_word::kTitleStart)) {
-      for (size_t index : lex_.titles_by_first_word.at(doc_.lower_tokens[i])) {
-        const TitleEntry& t = lex_.titles[index];
-        if (i + t.words.size() > end) continue;
-        bool ok = true;
-        for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
-        if (ok && (!best || t.words.size() > best->words.size())) best = &t;
+      uint32_t node = PhraseTrie::kRoot;
+      for (size_t k = i; k < end; ++k) {
+        node = words_.NextTitle(node, Id(k));
+        if (node == PhraseTrie::kNone) break;
+        if (const TitleEntry* t = words_.TitleOf(node)) best = t;
       }
     }
     if (best) {
@@ -556,17 +512,20 @@ class Recognizer {
     return -1;
   }
 
-  // Tokens [i, end) spell one of CountryBodies() ("Foreign Ministry").
+  // Tokens [i, end) spell one of EntityWords::bodies() ("Foreign Ministry").
   const std::string* BodyOf(size_t i, size_t end) const {
-    std::string key;
-    for (size_t k = i; k < end; ++k) {
-      if (k > i) key += ' ';
-      key += Low(k);
-    }
-    for (const auto& [phrase, body] : CountryBodies()) {
-      if (phrase == key) return &body;
+    for (const EntityWords::Body& body : words_.bodies()) {
+      if (SpellsBody(i, end, body)) return &body.canonical;
     }
     return nullptr;
+  }
+  // True when tokens [i, end) are the words of `body`.
+  bool SpellsBody(size_t i, size_t end, const EntityWords::Body& body) const {
+    if (end < i || end - i != body.words.size()) return false;
+    for (size_t k = 0; k < body.words.size(); ++k) {
+      if (Id(i + k) != body.words[k]) return false;
+    }
+    return true;
   }
   bool BareBody(size_t i, size_t end) const { return BodyOf(i, end) != nullptr; }
 
@@ -608,8 +567,9 @@ class Recognizer {
   std::string BodyId(const std::string& iso, const std::string& body) const {
     const CountryEntry& c = lex_.countries.at(iso);
     if (body == "military") return "org:" + Lower(iso) + "-" + body;  // generic
-    for (const auto& [phrase, canonical] : CountryBodies()) {
-      if (canonical != body) continue;
+    for (const EntityWords::Body& b : words_.bodies()) {
+      if (b.canonical != body) continue;
+      const std::string& phrase = b.phrase;
       std::vector<std::string> owners = {c.label};
       owners.insert(owners.end(), c.demonyms.begin(), c.demonyms.end());
       for (const std::string& owner : owners) {
@@ -633,13 +593,12 @@ class Recognizer {
     }
     size_t j = i + m.length;
     if (IsPossessive(Tok(j))) ++j;
-    for (size_t b = 0; b < CountryBodies().size(); ++b) {
-      const std::string& body = CountryBodies()[b].second;
-      const std::vector<std::string>& words = CountryBodyWords()[b];
+    if (!Is(j, entity_word::kBodyStart)) return false;
+    for (const EntityWords::Body& b : words_.bodies()) {
+      const std::string& body = b.canonical;
+      const std::vector<uint32_t>& words = b.words;
       if (j + words.size() > sent.last_token) continue;
-      bool ok = true;
-      for (size_t k = 0; k < words.size() && ok; ++k) ok = Low(j + k) == words[k];
-      if (!ok) continue;
+      if (!SpellsBody(j, j + words.size(), b)) continue;
       size_t end = j + words.size();
       // "Chinese military officials": the body is still the actor.
       const std::string& iso = m.entry->key;
@@ -1056,7 +1015,8 @@ class Recognizer {
     constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
                                   entity_word::kTitleStart | entity_word::kGroupNoun;
     return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
-           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || LocalNameAt(i) != nullptr;
+           Is(i + 2, entity_word::kTitleWord) || Is(i, entity_word::kComma) ||
+           LocalNameAt(i) != nullptr;
   }
 
   void ScanSentence(size_t s) {
@@ -1079,14 +1039,12 @@ class Recognizer {
   Document& doc_;
   DocumentState& state_;
   const LexiconData& lex_;
-  struct CachedLookup {
-    size_t end = static_cast<size_t>(-1);
-    Match match;
-  };
-  mutable std::vector<CachedLookup> lookup_cache_;  // by token: Lookup()
   const EntityWords& words_;
-  const std::vector<uint32_t> bits_;  // by token: entity_word::k...
-  std::vector<bool> covered_;         // by token: inside a mention
+  const uint32_t* bits_ = nullptr;  // by token: entity_word::k...
+  const uint32_t* ids_ = nullptr;   // by token: EntityWords word id
+  size_t tokens_ = 0;               // doc_.tokens.size()
+  std::vector<uint8_t>& covered_;              // by token: inside a mention
+  std::vector<CachedLookup>& lookup_cache_;    // by token: Lookup()
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
   std::unordered_map<std::string, std::string> local_names_;
@@ -1096,7 +1054,8 @@ class Recognizer {
 
 void EntityStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
   doc.mentions.clear();
-  Recognizer(doc, state, words_).Run();
+  thread_local Scratch scratch;
+  Recognizer(doc, state, words_, scratch).Run();
 }
 
 }  // namespace newsgraph
