@@ -196,17 +196,35 @@ class Recognizer {
   // comparing it with a word compares the lengths first.
   std::string_view Low(size_t i) const { return LowerToken(doc_, i); }
   // True when token i has any of `bits` (entity_word::k...); false past
-  // the end.
-  bool Is(size_t i, uint32_t bits) const { return i < tokens_ && (bits_[i] & bits); }
+  // the end. Bits other than the eager ones complete the token first (the
+  // test folds away where `bits` are eager, as at nearly every call).
+  bool Is(size_t i, uint32_t bits) const {
+    if (i >= tokens_) return false;
+    if ((bits & ~entity_word::kEager) != 0 && !(bits_[i] & entity_word::kComplete)) {
+      Complete(i);
+    }
+    return (bits_[i] & bits) != 0;
+  }
+  void Complete(size_t i) const { words_.Complete(doc_, i, &bits_[i], &ids_[i]); }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
   // The EntityWords id of token i's word (0: no phrase, title or body has
   // it, or i is past the end).
-  uint32_t Id(size_t i) const { return i < tokens_ ? ids_[i] : 0; }
+  uint32_t Id(size_t i) const {
+    if (i >= tokens_) return 0;
+    if (!(bits_[i] & entity_word::kComplete)) Complete(i);
+    return ids_[i];
+  }
 
   // Longest gazetteer match at token i within [i, end).
   // The rules ask for the same (i, end) many times (mostly with end the
   // sentence's end), so the last answer for each token is kept.
   Match Lookup(size_t i, size_t end) const {
+    // Inline: most tokens start no phrase, and the rules ask at each one.
+    if (i >= end || !Is(i, entity_word::kPhraseStart)) return Match();
+    return LookupCached(i, end);
+  }
+
+  Match LookupCached(size_t i, size_t end) const {
     CachedLookup& cached = lookup_cache_[std::min(i, doc_.tokens.size())];
     if (cached.end != end) {
       cached.end = end;
@@ -1007,6 +1025,13 @@ class Recognizer {
     return true;
   }
 
+  // False when TitleAt(i, ...) finds no title: a lexicon title starts at
+  // i, or a title word follows within two tokens ("energy minister").
+  bool MayOpenTitle(size_t i) const {
+    return Is(i, entity_word::kTitleStart) || Is(i + 1, entity_word::kTitleWord) ||
+           Is(i + 2, entity_word::kTitleWord);
+  }
+
   // False when no rule of ScanSentence() can match at token i: each needs
   // one of these (a capital, a lexicon phrase's or title's first word, a
   // group noun, a title word just after, a comma, an acronym defined in the
@@ -1027,9 +1052,18 @@ class Recognizer {
         ++i;
         continue;
       }
-      if (RoleThenName(s, i) || TitleName(s, i) || CountryBody(s, i) || Apposition(s, i) ||
-          CountryNamedOrganization(s, i) || Gazetteer(s, i) || OrganizationPattern(s, i) ||
-          LocalName(s, i) || Group(s, i)) {
+      // Each rule is tried only where the token has what the rule needs
+      // first (a comma, a title's word, a lexicon phrase's first word, a
+      // name word ...): a rule that lacks it returns false at once, with
+      // nothing done, so passing it over is the same.
+      const bool phrase = Is(i, entity_word::kPhraseStart);
+      if ((Is(i, entity_word::kComma) && RoleThenName(s, i)) ||
+          (MayOpenTitle(i) && TitleName(s, i)) || (phrase && CountryBody(s, i)) ||
+          (IsNameWord(i) && Apposition(s, i)) ||
+          (phrase && CountryNamedOrganization(s, i)) || (phrase && Gazetteer(s, i)) ||
+          (Upper(i) && OrganizationPattern(s, i)) ||
+          (!local_names_.empty() && LocalName(s, i)) ||
+          (Is(i, entity_word::kGroupNoun) && Group(s, i))) {
         continue;
       }
       ++i;
@@ -1040,8 +1074,10 @@ class Recognizer {
   DocumentState& state_;
   const LexiconData& lex_;
   const EntityWords& words_;
-  const uint32_t* bits_ = nullptr;  // by token: entity_word::k...
-  const uint32_t* ids_ = nullptr;   // by token: EntityWords word id
+  // By token, from EntityWords::Classify(); a token is completed the first
+  // time a rule asks for more than its eager bits.
+  uint32_t* bits_ = nullptr;  // entity_word::k...
+  uint32_t* ids_ = nullptr;   // EntityWords word id
   size_t tokens_ = 0;               // doc_.tokens.size()
   std::vector<uint8_t>& covered_;              // by token: inside a mention
   std::vector<CachedLookup>& lookup_cache_;    // by token: Lookup()

@@ -158,6 +158,15 @@ EntityWords::EntityWords(const LexiconData& lexicon) {
   for (const auto& [word, titles] : lexicon.titles_by_first_word) {
     bits_.Add(word, entity_word::kTitleStart);
   }
+  // The eager bits of lowercase words (kPhraseStart is never one of them).
+  constexpr uint32_t kEagerWords = entity_word::kEager & ~entity_word::kPhraseStart;
+  for (const WordList& list : kLists) {
+    if ((list.bit & kEagerWords) == 0) continue;
+    for (const char* word : list.words) eager_.Add(word, list.bit);
+  }
+  for (const auto& [word, titles] : lexicon.titles_by_first_word) {
+    eager_.Add(word, entity_word::kTitleStart);
+  }
 
   phrase_entries_.resize(1);
   std::vector<uint32_t> ids;
@@ -212,21 +221,40 @@ void EntityWords::Classify(const Document& doc, std::vector<uint32_t>* bits,
   const size_t n = doc.tokens.size();
   bits->resize(n);
   ids->resize(n);
+  // Plain pointers: the loop runs at every token of the corpus.
+  const Token* tokens = doc.tokens.data();
+  const char* text = doc.text.data();
+  uint32_t* out_bits = bits->data();
+  uint32_t* out_ids = ids->data();
   for (size_t i = 0; i < n; ++i) {
+    const Token& token = tokens[i];
+    const std::string_view word(text + token.span.begin, token.span.size());
+    uint32_t b = token.shape == TokenShape::kWord ? uint32_t{entity_word::kWordShape} : 0;
+    const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+    if (c >= 'a' && c <= 'z') {
+      out_bits[i] = b | eager_.Find(LowerToken(doc, i));
+      out_ids[i] = 0;
+      continue;
+    }
+    if (StartsUpper(word)) {
+      b |= entity_word::kUpper;
+      if (word.size() > 3 && AllUpper(word)) b |= entity_word::kLongAllUpper;
+    }
     const std::string_view low = LowerToken(doc, i);
     const uint32_t found = bits_.Find(low);
-    uint32_t b = found & ((1u << kIdShift) - 1);
-    uint32_t id = found >> kIdShift;
-    if (id == kIdMask) id = big_ids_.Find(low);
-    const std::string_view text = doc.TokenText(i);
-    if (StartsUpper(text)) {
-      b |= entity_word::kUpper;
-      if (text.size() > 3 && AllUpper(text)) b |= entity_word::kLongAllUpper;
-    }
-    if (doc.tokens[i].shape == TokenShape::kWord) b |= entity_word::kWordShape;
-    (*bits)[i] = b;
-    (*ids)[i] = id;
+    out_bits[i] = b | (found & kClassMask) | entity_word::kComplete;
+    out_ids[i] = IdIn(found, low);
   }
+}
+
+void EntityWords::Complete(const Document& doc, size_t i, uint32_t* bits,
+                           uint32_t* id) const {
+  const std::string_view low = LowerToken(doc, i);
+  const uint32_t found = bits_.Find(low);
+  // Classify() left only tokens that start with a lowercase letter
+  // incomplete, and those start no phrase (see kPhraseStart).
+  *bits |= (found & kClassMask & ~entity_word::kPhraseStart) | entity_word::kComplete;
+  *id = IdIn(found, low);
 }
 
 }  // namespace newsgraph

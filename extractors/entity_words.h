@@ -25,7 +25,8 @@
 namespace newsgraph {
 
 // What a token is, as bits of a uint32_t. The word lists hold lowercase
-// words; a token is in a list when its lowercase text is.
+// words; a token is in a list when its lowercase text is. See
+// EntityWords::Classify for which bits a token has before it is complete.
 namespace entity_word {
 enum : uint32_t {
   kUpper = 1u << 0,         // StartsUpper(token)
@@ -40,11 +41,22 @@ enum : uint32_t {
   kTitleWord = 1u << 9,     // ends a lowercase title ("envoy")
   kTitleStop = 1u << 10,    // ends a lowercase title's search ("the")
   kParticle = 1u << 11,     // inside a name ("bin", "van")
-  kPhraseStart = 1u << 12,  // the first word of a gazetteer phrase
+  // The first word of a gazetteer phrase, at a token that can start one: a
+  // token whose first byte is a lowercase ASCII letter never has this bit,
+  // as it neither has a capital (which a phrase not matched by case needs)
+  // nor spells an all-capitals one (which one matched by case needs).
+  kPhraseStart = 1u << 12,
   kTitleStart = 1u << 13,   // the first word of a lexicon title
   kComma = 1u << 14,        // ","
   kLongAllUpper = 1u << 15,  // AllUpper(token) and longer than 3 bytes
   kBodyStart = 1u << 16,    // the first word of a body of bodies()
+  // Not a class: the token's word was looked up in the whole table, so it
+  // has all its bits and its id.
+  kComplete = 1u << 31,
+  // The bits every token has from Classify(), complete or not: the ones
+  // asked of nearly every token (whether it may open a mention).
+  kEager = kUpper | kWordShape | kLongAllUpper | kPhraseStart | kTitleStart |
+           kGroupNoun | kTitleWord | kComma,
 };
 }  // namespace entity_word
 
@@ -57,8 +69,19 @@ class EntityWords {
   // word (doc.tokens and doc.lower_tokens must be filled). Both vectors are
   // resized to the tokens, so a caller may reuse them from one document to
   // the next.
+  //
+  // Most tokens are lowercase words, and of those only a few words matter
+  // to the rules that try every token (entity_word::kEager): a token whose
+  // first byte is a lowercase ASCII letter gets only its kEager bits, from
+  // a small table that rules nearly every word out at once, and id 0; every
+  // other token is looked up in full and marked kComplete. Complete() fills
+  // in the rest of a token when a rule asks for it.
   void Classify(const Document& doc, std::vector<uint32_t>* bits,
                 std::vector<uint32_t>* ids) const;
+
+  // Completes token i of `doc`, which Classify() left incomplete: adds its
+  // other bits and kComplete to *bits, and sets *id.
+  void Complete(const Document& doc, size_t i, uint32_t* bits, uint32_t* id) const;
 
   // ---- Gazetteer phrases: a trie walked from PhraseTrie::kRoot.
   // The node of `node`'s words followed by `word` (an id from Classify),
@@ -104,10 +127,19 @@ class EntityWords {
   // above, or kIdMask when the id is too large to fit (then in big_ids_).
   static constexpr int kIdShift = 17;
   static constexpr uint32_t kIdMask = 0x7FFFu;
+  static constexpr uint32_t kClassMask = (1u << kIdShift) - 1;
+  static_assert(entity_word::kBodyStart < (1u << kIdShift), "a class bit holds an id bit");
   // The id of `word`, given one if it has none.
   uint32_t IdOf(const std::string& word);
 
+  // The id in a word's bits_ (reading big_ids_ when it is too large).
+  uint32_t IdIn(uint32_t found, std::string_view word) const {
+    const uint32_t id = found >> kIdShift;
+    return id == kIdMask ? big_ids_.Find(word) : id;
+  }
+
   WordTable bits_;     // lowercase word -> entity_word bits | id << kIdShift
+  WordTable eager_;    // lowercase word -> its entity_word::kEager bits
   WordTable big_ids_;  // lowercase word -> id, for ids of kIdMask and more
   uint32_t next_id_ = 1;
   PhraseTrie phrases_;

@@ -26,11 +26,25 @@ class EntityWordsTest : public ::testing::Test {
     ASSERT_EQ(ids_.size(), doc_.tokens.size());
   }
 
+  // Token i, completed as a rule completes it before it asks for more than
+  // the eager bits.
+  void Complete(size_t i) {
+    if (!(bits_[i] & entity_word::kComplete)) words_.Complete(doc_, i, &bits_[i], &ids_[i]);
+  }
+  uint32_t Bits(size_t i) {
+    Complete(i);
+    return bits_[i];
+  }
+  uint32_t Id(size_t i) {
+    Complete(i);
+    return ids_[i];
+  }
+
   // The gazetteer node of tokens [first, last), or PhraseTrie::kNone.
-  uint32_t Phrase(size_t first, size_t last) const {
+  uint32_t Phrase(size_t first, size_t last) {
     uint32_t node = PhraseTrie::kRoot;
     for (size_t i = first; i < last && node != PhraseTrie::kNone; ++i) {
-      node = words_.NextPhrase(node, ids_[i]);
+      node = words_.NextPhrase(node, Id(i));
     }
     return node;
   }
@@ -51,18 +65,39 @@ TEST_F(EntityWordsTest, ClassifiesEachTokenOnce) {
   EXPECT_TRUE(bits_[1] & kPhraseStart);
   EXPECT_TRUE(bits_[1] & kLongAllUpper);
   EXPECT_FALSE(bits_[2] & kLongAllUpper);
-  EXPECT_TRUE(bits_[3] & kBodyStart);
+  EXPECT_TRUE(Bits(3) & kBodyStart);
   EXPECT_FALSE(bits_[3] & kUpper);
   EXPECT_TRUE(bits_[4] & kComma);
   EXPECT_FALSE(bits_[4] & kWordShape);
-  EXPECT_TRUE(bits_[5] & kLocative);
+  EXPECT_TRUE(Bits(5) & kLocative);
   EXPECT_TRUE(bits_[6] & kPhraseStart);
+}
+
+TEST_F(EntityWordsTest, LowercaseWordsHaveTheirEagerBitsFirst) {
+  Classify("the spokeswoman said united hackers, Hackers");
+  using namespace entity_word;
+  // Words that start with a lowercase letter wait to be completed ...
+  for (size_t i : {0, 1, 2, 3, 4}) EXPECT_FALSE(bits_[i] & kComplete) << i;
+  EXPECT_TRUE(bits_[5] & kComplete);
+  EXPECT_TRUE(bits_[6] & kComplete);
+  // ... but have the bits asked of every token already.
+  EXPECT_TRUE(bits_[1] & kTitleStart);
+  EXPECT_TRUE(bits_[1] & kWordShape);
+  EXPECT_TRUE(bits_[4] & kGroupNoun);
+  EXPECT_TRUE(bits_[6] & kGroupNoun);
+  EXPECT_EQ(bits_[0] & kEager, Bits(0) & kEager);
+  EXPECT_EQ(bits_[1] & kEager, Bits(1) & kEager);
+  // A lowercase word starts no phrase, even when completed; a capital does.
+  EXPECT_FALSE(Bits(3) & kPhraseStart);
+  EXPECT_NE(Id(3), 0u);
+  EXPECT_TRUE(Bits(0) & kNotName);
+  EXPECT_TRUE(Bits(2) & kNotName);
 }
 
 TEST_F(EntityWordsTest, FindsGazetteerPhrasesByWordIds) {
   Classify("United States and united nations, Sony Pictures Entertainment.");
-  EXPECT_NE(ids_[0], 0u);
-  EXPECT_EQ(ids_[2], 0u);  // "and" is in no phrase, title or body
+  EXPECT_NE(Id(0), 0u);
+  EXPECT_EQ(Id(2), 0u);  // "and" is in no phrase, title or body
   const uint32_t united = Phrase(0, 1);
   ASSERT_NE(united, PhraseTrie::kNone);
   EXPECT_TRUE(words_.EntriesOf(united).empty());  // a prefix only
@@ -85,7 +120,7 @@ TEST_F(EntityWordsTest, FindsTitlesAndBodiesByWordIds) {
   uint32_t node = PhraseTrie::kRoot;
   for (size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(words_.TitleOf(node), nullptr);
-    node = words_.NextTitle(node, ids_[i]);
+    node = words_.NextTitle(node, Id(i));
     ASSERT_NE(node, PhraseTrie::kNone);
   }
   ASSERT_NE(words_.TitleOf(node), nullptr);
@@ -96,8 +131,8 @@ TEST_F(EntityWordsTest, FindsTitlesAndBodiesByWordIds) {
     found = true;
     EXPECT_EQ(body.canonical, "foreign-ministry");
     ASSERT_EQ(body.words.size(), 2u);
-    EXPECT_EQ(body.words[0], ids_[6]);
-    EXPECT_EQ(body.words[1], ids_[7]);
+    EXPECT_EQ(body.words[0], Id(6));
+    EXPECT_EQ(body.words[1], Id(7));
   }
   EXPECT_TRUE(found);
 }
@@ -132,6 +167,7 @@ TEST(EntityWordsLargeLexiconTest, PhrasesOfManyWordsAllMatch) {
     std::vector<uint32_t> bits, ids;
     words.Classify(doc, &bits, &ids);
     ASSERT_EQ(ids.size(), 2u);
+    ASSERT_TRUE(bits[1] & entity_word::kComplete);  // capitals
     EXPECT_TRUE(bits[0] & entity_word::kPhraseStart);
     uint32_t node = words.NextPhrase(PhraseTrie::kRoot, ids[0]);
     ASSERT_NE(node, PhraseTrie::kNone) << k;
