@@ -76,6 +76,7 @@ class Recognizer {
                       const std::string& label, size_t sentence) {
     auto [it, added] = state_.entities.try_emplace(id);
     LocalEntity& e = it->second;
+    recent_ = &e;
     if (added) {
       e.node.id = id;
       e.node.kind = kind;
@@ -91,12 +92,26 @@ class Recognizer {
   }
 
   std::string EnsureCountry(const std::string& iso, size_t sentence) {
-    const CountryEntry& c = lex_.countries.at(iso);
     std::string id = "country:" + iso;
+    // Only this function makes country entities, and Ensure() changes no
+    // country's label: one already made has all it would be given.
+    if (LocalEntity* known = Find(id)) {
+      recent_ = known;
+      return id;
+    }
+    const CountryEntry& c = lex_.countries.at(iso);
     LocalEntity& e = Ensure(id, NodeKind::kCountry, c.label, sentence);
     e.node.iso_code = iso;
     e.node.wikidata = c.wikidata;
     return id;
+  }
+
+  // The entity of `id`, or null. The one made or found last is checked
+  // first: a mention mostly follows the Ensure...() of its entity.
+  LocalEntity* Find(const std::string& id) {
+    if (recent_ != nullptr && recent_->node.id == id) return recent_;
+    auto it = state_.entities.find(id);
+    return it == state_.entities.end() ? nullptr : &it->second;
   }
 
   std::string EnsureOrganization(const std::string& key, size_t sentence) {
@@ -178,12 +193,12 @@ class Recognizer {
     m.kind = kind;
     m.rule = rule;
     const std::string_view form = doc_.Text(m.span);
+    if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
     doc_.mentions.push_back(std::move(m));
     for (size_t t = first; t < last; ++t) covered_[t] = true;
-    auto it = state_.entities.find(id);
-    if (it != state_.entities.end()) {
-      it->second.node.mentions++;
-      if (form != it->second.node.label) it->second.node.aliases.emplace(form);
+    if (LocalEntity* e = Find(id)) {
+      e->node.mentions++;
+      if (form != e->node.label) e->node.aliases.emplace(form);
     }
   }
 
@@ -200,12 +215,17 @@ class Recognizer {
   // test folds away where `bits` are eager, as at nearly every call).
   bool Is(size_t i, uint32_t bits) const {
     if (i >= tokens_) return false;
-    if ((bits & ~entity_word::kEager) != 0 && !(bits_[i] & entity_word::kComplete)) {
-      Complete(i);
+    uint32_t has = bits_[i];
+    if ((bits & ~entity_word::kEager) != 0 && !(has & entity_word::kComplete)) {
+      has = Complete(i);
     }
-    return (bits_[i] & bits) != 0;
+    return (has & bits) != 0;
   }
-  void Complete(size_t i) const { words_.Complete(doc_, i, &bits_[i], &ids_[i]); }
+  // Completes token i (see EntityWords::Classify) and returns its bits.
+  uint32_t Complete(size_t i) const {
+    words_.Complete(doc_, i, &bits_[i], &ids_[i]);
+    return bits_[i];
+  }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
   // The EntityWords id of token i's word (0: no phrase, title or body has
   // it, or i is past the end).
@@ -327,10 +347,10 @@ class Recognizer {
   }
 
   bool IsNameWord(size_t i) const {
-    if (!Is(i, entity_word::kWordShape) || !Upper(i) || Is(i, entity_word::kNotName)) {
-      return false;
-    }
-    return !Is(i, entity_word::kLongAllUpper) || doc_.sentences.empty();
+    if (Is(i, entity_word::kNameWord)) return true;
+    // A word in capitals counts only in a text of no sentence.
+    return doc_.sentences.empty() && Is(i, entity_word::kWordShape) && Upper(i) &&
+           !Is(i, entity_word::kNotName);
   }
 
   // ---- Rules ------------------------------------------------------------
@@ -372,11 +392,11 @@ class Recognizer {
       return EnsureLexiconOfficial(m.entry->key, sentence);
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
-    if (last - first == 1) {
-      const std::string& low = doc_.lower_tokens[first];
+    if (last - first == 1 && (!surname_to_official_.empty() || Is(first, entity_word::kSurname))) {
+      const std::string low(Low(first));
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
-      auto it = lex_.surnames.find(low);
+      auto it = Is(first, entity_word::kSurname) ? lex_.surnames.find(low) : lex_.surnames.end();
       if (it != lex_.surnames.end()) {
         std::vector<std::string> active;
         for (const std::string& key : it->second) {
@@ -868,7 +888,7 @@ class Recognizer {
 
   bool Group(size_t s, size_t& i) {
     if (!Is(i, entity_word::kGroupNoun)) return false;
-    const std::string& low = doc_.lower_tokens[i];  // Is() checked i
+    const std::string low(Low(i));
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
     if (e.node.mentions == 0) e.needs_relation = true;
@@ -882,6 +902,9 @@ class Recognizer {
   // Institute, said"
   bool Apposition(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
+    // NameEnd() goes past i + 1 only through a name word or particle (a
+    // quick test that most tokens fail, so it goes first).
+    if (!IsNameWord(i + 1) && !IsNameParticle(i + 1)) return false;
     if (i > sent.first_token && Is(i - 1, entity_word::kPreposition)) return false;
     size_t end = NameEnd(i, sent.last_token);
     if (end - i < 2 || Tok(end) != ",") return false;
@@ -1001,14 +1024,18 @@ class Recognizer {
     if (!IsNameWord(i)) return false;
     size_t end = i + 1;
     if (IsNameWord(end)) return false;
+    // Most name words are in neither map: both are passed over then.
+    const bool lexicon_surname = Is(i, entity_word::kSurname);
+    if (!lexicon_surname && surname_to_official_.empty()) return false;
     std::string id;
-    const std::string& low = doc_.lower_tokens[i];  // IsNameWord() checked i
+    const std::string low(Low(i));
     auto it = surname_to_official_.find(low);
     if (it != surname_to_official_.end()) {
       id = it->second;
     } else {
       // A well-known office holder named by surname alone ("Lavrov said"):
       // only when one holder of that surname was in office at the time.
+      if (!lexicon_surname) return false;
       auto known = lex_.surnames.find(low);
       if (known == lex_.surnames.end()) return false;
       std::string only;
@@ -1083,6 +1110,7 @@ class Recognizer {
   std::vector<CachedLookup>& lookup_cache_;    // by token: Lookup()
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
+  LocalEntity* recent_ = nullptr;  // made or found last (see Find())
   std::unordered_map<std::string, std::string> local_names_;
 };
 

@@ -158,6 +158,7 @@ EntityWords::EntityWords(const LexiconData& lexicon) {
   for (const auto& [word, titles] : lexicon.titles_by_first_word) {
     bits_.Add(word, entity_word::kTitleStart);
   }
+  for (const auto& [word, ids] : lexicon.surnames) bits_.Add(word, entity_word::kSurname);
   // The eager bits of lowercase words (kPhraseStart is never one of them).
   constexpr uint32_t kEagerWords = entity_word::kEager & ~entity_word::kPhraseStart;
   for (const WordList& list : kLists) {
@@ -242,7 +243,12 @@ void EntityWords::Classify(const Document& doc, std::vector<uint32_t>* bits,
     }
     const std::string_view low = LowerToken(doc, i);
     const uint32_t found = bits_.Find(low);
-    out_bits[i] = b | (found & kClassMask) | entity_word::kComplete;
+    b |= (found & kClassMask) | entity_word::kComplete;
+    constexpr uint32_t kName = entity_word::kWordShape | entity_word::kUpper;
+    if ((b & (kName | entity_word::kNotName | entity_word::kLongAllUpper)) == kName) {
+      b |= entity_word::kNameWord;
+    }
+    out_bits[i] = b;
     out_ids[i] = IdIn(found, low);
   }
 }

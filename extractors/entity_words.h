@@ -50,13 +50,18 @@ enum : uint32_t {
   kComma = 1u << 14,        // ","
   kLongAllUpper = 1u << 15,  // AllUpper(token) and longer than 3 bytes
   kBodyStart = 1u << 16,    // the first word of a body of bodies()
+  kSurname = 1u << 17,      // a key of the lexicon's surnames
+  // Of the token, not of its word: kWordShape and kUpper, and not
+  // kNotName nor kLongAllUpper (may be part of a person's name).
+  kNameWord = 1u << 30,
   // Not a class: the token's word was looked up in the whole table, so it
   // has all its bits and its id.
   kComplete = 1u << 31,
   // The bits every token has from Classify(), complete or not: the ones
-  // asked of nearly every token (whether it may open a mention).
-  kEager = kUpper | kWordShape | kLongAllUpper | kPhraseStart | kTitleStart |
-           kGroupNoun | kTitleWord | kComma,
+  // asked of nearly every token (whether it may open a mention, whether it
+  // goes on a name).
+  kEager = kUpper | kWordShape | kLongAllUpper | kNameWord | kPhraseStart | kTitleStart |
+           kGroupNoun | kTitleWord | kComma | kParticle,
 };
 }  // namespace entity_word
 
@@ -125,10 +130,10 @@ class EntityWords {
  private:
   // Bits of a word in bits_: its entity_word bits below kIdShift, its id
   // above, or kIdMask when the id is too large to fit (then in big_ids_).
-  static constexpr int kIdShift = 17;
-  static constexpr uint32_t kIdMask = 0x7FFFu;
+  static constexpr int kIdShift = 18;
+  static constexpr uint32_t kIdMask = 0x3FFFu;
   static constexpr uint32_t kClassMask = (1u << kIdShift) - 1;
-  static_assert(entity_word::kBodyStart < (1u << kIdShift), "a class bit holds an id bit");
+  static_assert(entity_word::kSurname < (1u << kIdShift), "a class bit holds an id bit");
   // The id of `word`, given one if it has none.
   uint32_t IdOf(const std::string& word);
 
