@@ -7,6 +7,7 @@
 
 #include "extractors/document_state.h"
 #include "extractors/entity_words.h"
+#include "extractors/phrase_trie.h"
 #include "extractors/text_match.h"
 #include "extractors/tokenizer.h"
 
@@ -14,85 +15,41 @@ namespace newsgraph {
 
 namespace {
 
-// A country's bodies named by a common noun after the country
-// ("China's foreign ministry"): phrase -> canonical body slug.
-const std::vector<std::pair<std::string, std::string>>& CountryBodies() {
-  static const std::vector<std::pair<std::string, std::string>> k = {
-      {"ministry of foreign affairs", "foreign-ministry"},
-      {"foreign ministry", "foreign-ministry"},
-      {"foreign office", "foreign-ministry"},
-      {"ministry of external affairs", "foreign-ministry"},
-      {"external affairs ministry", "foreign-ministry"},
-      {"state department", "foreign-ministry"},
-      {"defence ministry", "defence-ministry"},
-      {"defense ministry", "defence-ministry"},
-      {"ministry of defence", "defence-ministry"},
-      {"ministry of defense", "defence-ministry"},
-      {"commerce ministry", "commerce-ministry"},
-      {"ministry of commerce", "commerce-ministry"},
-      {"trade ministry", "trade-ministry"},
-      {"finance ministry", "finance-ministry"},
-      {"interior ministry", "interior-ministry"},
-      {"justice ministry", "justice-ministry"},
-      {"embassy", "embassy"},
-      {"high commission", "high-commission"},
-      {"coast guard", "coast-guard"},
-      {"coastguard", "coast-guard"},
-      {"military", "military"},
-      {"armed forces", "military"},
-      {"forces", "military"},
-      {"troops", "military"},
-      {"army", "army"},
-      {"navy", "navy"},
-      {"air force", "air-force"},
-      {"parliament", "parliament"},
-      {"police", "police"},
-      {"intelligence", "intelligence"},
-      {"security services", "intelligence"},
-      {"state media", "state-media"},
-      {"state news agency", "state-media"},
-  };
-  return k;
-}
-
-// The words of a lowercase phrase of single-space-separated words.
-std::vector<std::string> SplitWords(const std::string& phrase) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start <= phrase.size()) {
-    size_t end = phrase.find(' ', start);
-    if (end == std::string::npos) end = phrase.size();
-    words.push_back(phrase.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
-// SplitWords() of each phrase of CountryBodies(), in the same order: split
-// once, not at every country mention.
-const std::vector<std::vector<std::string>>& CountryBodyWords() {
-  static const std::vector<std::vector<std::string>> k = [] {
-    std::vector<std::vector<std::string>> words;
-    for (const auto& entry : CountryBodies()) words.push_back(SplitWords(entry.first));
-    return words;
-  }();
-  return k;
-}
-
 struct Match {
   size_t length = 0;  // tokens
   const GazetteerEntry* entry = nullptr;
 };
 
+struct CachedLookup {
+  size_t end = static_cast<size_t>(-1);
+  Match match;
+};
+
+// The per-token tables of one document, kept by each thread from one
+// document to the next so that their memory is allocated once.
+struct Scratch {
+  std::vector<uint32_t> bits;          // by token: entity_word::k...
+  std::vector<uint32_t> ids;           // by token: EntityWords word id
+  std::vector<uint8_t> covered;        // by token: inside a mention
+  std::vector<CachedLookup> lookups;   // by token: Lookup()
+};
+
 class Recognizer {
  public:
-  Recognizer(Document& doc, DocumentState& state, const EntityWords& words)
+  Recognizer(Document& doc, DocumentState& state, const EntityWords& words,
+             Scratch& scratch)
       : doc_(doc),
         state_(state),
         lex_(*state.lexicon),
         words_(words),
-        bits_(words.Classify(doc)),
-        covered_(doc.tokens.size(), false) {
+        covered_(scratch.covered),
+        lookup_cache_(scratch.lookups) {
+    words.Classify(doc, &scratch.bits, &scratch.ids);
+    bits_ = scratch.bits.data();
+    ids_ = scratch.ids.data();
+    tokens_ = doc.tokens.size();
+    covered_.assign(doc.tokens.size(), 0);
+    lookup_cache_.assign(doc.tokens.size() + 1, CachedLookup());
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
 
@@ -103,7 +60,10 @@ class Recognizer {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
-        if (covered_[i] || !(Surname(s, i) || OrganizationShortForm(s, i))) ++i;
+        // Both rules need a name word at i, which most tokens are not.
+        if (covered_[i] || !IsNameWord(i) || !(Surname(s, i) || OrganizationShortForm(s, i))) {
+          ++i;
+        }
       }
     }
     SortMentions(doc_);
@@ -116,6 +76,7 @@ class Recognizer {
                       const std::string& label, size_t sentence) {
     auto [it, added] = state_.entities.try_emplace(id);
     LocalEntity& e = it->second;
+    recent_ = &e;
     if (added) {
       e.node.id = id;
       e.node.kind = kind;
@@ -131,12 +92,26 @@ class Recognizer {
   }
 
   std::string EnsureCountry(const std::string& iso, size_t sentence) {
-    const CountryEntry& c = lex_.countries.at(iso);
     std::string id = "country:" + iso;
+    // Only this function makes country entities, and Ensure() changes no
+    // country's label: one already made has all it would be given.
+    if (LocalEntity* known = Find(id)) {
+      recent_ = known;
+      return id;
+    }
+    const CountryEntry& c = lex_.countries.at(iso);
     LocalEntity& e = Ensure(id, NodeKind::kCountry, c.label, sentence);
     e.node.iso_code = iso;
     e.node.wikidata = c.wikidata;
     return id;
+  }
+
+  // The entity of `id`, or null. The one made or found last is checked
+  // first: a mention mostly follows the Ensure...() of its entity.
+  LocalEntity* Find(const std::string& id) {
+    if (recent_ != nullptr && recent_->node.id == id) return recent_;
+    auto it = state_.entities.find(id);
+    return it == state_.entities.end() ? nullptr : &it->second;
   }
 
   std::string EnsureOrganization(const std::string& key, size_t sentence) {
@@ -217,13 +192,13 @@ class Recognizer {
     m.node_id = id;
     m.kind = kind;
     m.rule = rule;
-    doc_.mentions.push_back(m);
+    const std::string_view form = doc_.Text(m.span);
+    if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
+    doc_.mentions.push_back(std::move(m));
     for (size_t t = first; t < last; ++t) covered_[t] = true;
-    auto it = state_.entities.find(id);
-    if (it != state_.entities.end()) {
-      it->second.node.mentions++;
-      std::string form(doc_.Text(m.span));
-      if (form != it->second.node.label) it->second.node.aliases.insert(form);
+    if (LocalEntity* e = Find(id)) {
+      e->node.mentions++;
+      if (form != e->node.label) e->node.aliases.emplace(form);
     }
   }
 
@@ -236,17 +211,40 @@ class Recognizer {
   // comparing it with a word compares the lengths first.
   std::string_view Low(size_t i) const { return LowerToken(doc_, i); }
   // True when token i has any of `bits` (entity_word::k...); false past
-  // the end.
-  bool Is(size_t i, uint32_t bits) const { return i < bits_.size() && (bits_[i] & bits); }
+  // the end. Bits other than the eager ones complete the token first (the
+  // test folds away where `bits` are eager, as at nearly every call).
+  bool Is(size_t i, uint32_t bits) const {
+    if (i >= tokens_) return false;
+    uint32_t has = bits_[i];
+    if ((bits & ~entity_word::kEager) != 0 && !(has & entity_word::kComplete)) {
+      has = Complete(i);
+    }
+    return (has & bits) != 0;
+  }
+  // Completes token i (see EntityWords::Classify) and returns its bits.
+  uint32_t Complete(size_t i) const {
+    words_.Complete(doc_, i, &bits_[i], &ids_[i]);
+    return bits_[i];
+  }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
+  // The EntityWords id of token i's word (0: no phrase, title or body has
+  // it, or i is past the end).
+  uint32_t Id(size_t i) const {
+    if (i >= tokens_) return 0;
+    if (!(bits_[i] & entity_word::kComplete)) Complete(i);
+    return ids_[i];
+  }
 
   // Longest gazetteer match at token i within [i, end).
   // The rules ask for the same (i, end) many times (mostly with end the
   // sentence's end), so the last answer for each token is kept.
   Match Lookup(size_t i, size_t end) const {
-    if (lookup_cache_.size() != doc_.tokens.size() + 1) {
-      lookup_cache_.assign(doc_.tokens.size() + 1, CachedLookup());
-    }
+    // Inline: most tokens start no phrase, and the rules ask at each one.
+    if (i >= end || !Is(i, entity_word::kPhraseStart)) return Match();
+    return LookupCached(i, end);
+  }
+
+  Match LookupCached(size_t i, size_t end) const {
     CachedLookup& cached = lookup_cache_[std::min(i, doc_.tokens.size())];
     if (cached.end != end) {
       cached.end = end;
@@ -258,15 +256,14 @@ class Recognizer {
   Match LookupUncached(size_t i, size_t end) const {
     Match best;
     if (i >= end || !Is(i, entity_word::kPhraseStart)) return best;
-    std::string key;
-    for (size_t n = 1; n <= lex_.max_phrase_tokens && i + n <= end; ++n) {
-      if (n > 1) key += ' ';
-      key += Low(i + n - 1);
-      const EntityWords::Phrase phrase = words_.PhraseOf(key);
-      if (!phrase.prefix) break;
-      if (!phrase.key) continue;
+    uint32_t node = PhraseTrie::kRoot;
+    for (size_t n = 1; i + n <= end; ++n) {
+      node = words_.NextPhrase(node, Id(i + n - 1));
+      if (node == PhraseTrie::kNone) break;
+      const EntityWords::Entries entries = words_.EntriesOf(node);
+      if (entries.empty()) continue;
       const GazetteerEntry* chosen = nullptr;
-      for (const GazetteerEntry& e : lex_.gazetteer.at(key)) {
+      for (const GazetteerEntry& e : entries) {
         if (e.exact_case) {
           if (!TokensSpell(i, n, e.exact_key)) continue;
         } else if (!Upper(i) && !(static_cast<unsigned char>(Tok(i)[0]) >= 0x80)) {
@@ -350,12 +347,10 @@ class Recognizer {
   }
 
   bool IsNameWord(size_t i) const {
-    if (!Is(i, entity_word::kWordShape) || !Upper(i) || Is(i, entity_word::kNotName)) {
-      return false;
-    }
-    std::string_view t = Tok(i);
-    if (AllUpper(t) && t.size() > 3 && !doc_.sentences.empty()) return false;
-    return true;
+    if (Is(i, entity_word::kNameWord)) return true;
+    // A word in capitals counts only in a text of no sentence.
+    return doc_.sentences.empty() && Is(i, entity_word::kWordShape) && Upper(i) &&
+           !Is(i, entity_word::kNotName);
   }
 
   // ---- Rules ------------------------------------------------------------
@@ -364,12 +359,11 @@ class Recognizer {
   const TitleEntry* TitleAt(size_t i, size_t end, size_t* length) const {
     const TitleEntry* best = nullptr;
     if (Is(i, entity_word::kTitleStart)) {
-      for (size_t index : lex_.titles_by_first_word.at(std::string(doc_.LowerTokenText(i)))) {
-        const TitleEntry& t = lex_.titles[index];
-        if (i + t.words.size() > end) continue;
-        bool ok = true;
-        for (size_t k = 0; k < t.words.size() && ok; ++k) ok = Low(i + k) == t.words[k];
-        if (ok && (!best || t.words.size() > best->words.size())) best = &t;
+      uint32_t node = PhraseTrie::kRoot;
+      for (size_t k = i; k < end; ++k) {
+        node = words_.NextTitle(node, Id(k));
+        if (node == PhraseTrie::kNone) break;
+        if (const TitleEntry* t = words_.TitleOf(node)) best = t;
       }
     }
     if (best) {
@@ -398,11 +392,11 @@ class Recognizer {
       return EnsureLexiconOfficial(m.entry->key, sentence);
     }
     std::string name(doc_.Text({doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end}));
-    if (last - first == 1) {
-      const std::string low(doc_.LowerTokenText(first));
+    if (last - first == 1 && (!surname_to_official_.empty() || Is(first, entity_word::kSurname))) {
+      const std::string low(Low(first));
       auto local = surname_to_official_.find(low);
       if (local != surname_to_official_.end()) return local->second;
-      auto it = lex_.surnames.find(low);
+      auto it = Is(first, entity_word::kSurname) ? lex_.surnames.find(low) : lex_.surnames.end();
       if (it != lex_.surnames.end()) {
         std::vector<std::string> active;
         for (const std::string& key : it->second) {
@@ -556,17 +550,20 @@ class Recognizer {
     return -1;
   }
 
-  // Tokens [i, end) spell one of CountryBodies() ("Foreign Ministry").
+  // Tokens [i, end) spell one of EntityWords::bodies() ("Foreign Ministry").
   const std::string* BodyOf(size_t i, size_t end) const {
-    std::string key;
-    for (size_t k = i; k < end; ++k) {
-      if (k > i) key += ' ';
-      key += Low(k);
-    }
-    for (const auto& [phrase, body] : CountryBodies()) {
-      if (phrase == key) return &body;
+    for (const EntityWords::Body& body : words_.bodies()) {
+      if (SpellsBody(i, end, body)) return &body.canonical;
     }
     return nullptr;
+  }
+  // True when tokens [i, end) are the words of `body`.
+  bool SpellsBody(size_t i, size_t end, const EntityWords::Body& body) const {
+    if (end < i || end - i != body.words.size()) return false;
+    for (size_t k = 0; k < body.words.size(); ++k) {
+      if (Id(i + k) != body.words[k]) return false;
+    }
+    return true;
   }
   bool BareBody(size_t i, size_t end) const { return BodyOf(i, end) != nullptr; }
 
@@ -608,8 +605,9 @@ class Recognizer {
   std::string BodyId(const std::string& iso, const std::string& body) const {
     const CountryEntry& c = lex_.countries.at(iso);
     if (body == "military") return "org:" + Lower(iso) + "-" + body;  // generic
-    for (const auto& [phrase, canonical] : CountryBodies()) {
-      if (canonical != body) continue;
+    for (const EntityWords::Body& b : words_.bodies()) {
+      if (b.canonical != body) continue;
+      const std::string& phrase = b.phrase;
       std::vector<std::string> owners = {c.label};
       owners.insert(owners.end(), c.demonyms.begin(), c.demonyms.end());
       for (const std::string& owner : owners) {
@@ -633,13 +631,12 @@ class Recognizer {
     }
     size_t j = i + m.length;
     if (IsPossessive(Tok(j))) ++j;
-    for (size_t b = 0; b < CountryBodies().size(); ++b) {
-      const std::string& body = CountryBodies()[b].second;
-      const std::vector<std::string>& words = CountryBodyWords()[b];
+    if (!Is(j, entity_word::kBodyStart)) return false;
+    for (const EntityWords::Body& b : words_.bodies()) {
+      const std::string& body = b.canonical;
+      const std::vector<uint32_t>& words = b.words;
       if (j + words.size() > sent.last_token) continue;
-      bool ok = true;
-      for (size_t k = 0; k < words.size() && ok; ++k) ok = Low(j + k) == words[k];
-      if (!ok) continue;
+      if (!SpellsBody(j, j + words.size(), b)) continue;
       size_t end = j + words.size();
       // "Chinese military officials": the body is still the actor.
       const std::string& iso = m.entry->key;
@@ -891,7 +888,7 @@ class Recognizer {
 
   bool Group(size_t s, size_t& i) {
     if (!Is(i, entity_word::kGroupNoun)) return false;
-    const std::string low(doc_.LowerTokenText(i));  // Is() checked i
+    const std::string low(Low(i));
     std::string id = "org:group-" + Slug(low);
     LocalEntity& e = Ensure(id, NodeKind::kOrganization, low, s);
     if (e.node.mentions == 0) e.needs_relation = true;
@@ -905,6 +902,9 @@ class Recognizer {
   // Institute, said"
   bool Apposition(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
+    // NameEnd() goes past i + 1 only through a name word or particle (a
+    // quick test that most tokens fail, so it goes first).
+    if (!IsNameWord(i + 1) && !IsNameParticle(i + 1)) return false;
     if (i > sent.first_token && Is(i - 1, entity_word::kPreposition)) return false;
     size_t end = NameEnd(i, sent.last_token);
     if (end - i < 2 || Tok(end) != ",") return false;
@@ -1024,14 +1024,18 @@ class Recognizer {
     if (!IsNameWord(i)) return false;
     size_t end = i + 1;
     if (IsNameWord(end)) return false;
+    // Most name words are in neither map: both are passed over then.
+    const bool lexicon_surname = Is(i, entity_word::kSurname);
+    if (!lexicon_surname && surname_to_official_.empty()) return false;
     std::string id;
-    const std::string low(doc_.LowerTokenText(i));  // IsNameWord() checked i
+    const std::string low(Low(i));
     auto it = surname_to_official_.find(low);
     if (it != surname_to_official_.end()) {
       id = it->second;
     } else {
       // A well-known office holder named by surname alone ("Lavrov said"):
       // only when one holder of that surname was in office at the time.
+      if (!lexicon_surname) return false;
       auto known = lex_.surnames.find(low);
       if (known == lex_.surnames.end()) return false;
       std::string only;
@@ -1048,6 +1052,13 @@ class Recognizer {
     return true;
   }
 
+  // False when TitleAt(i, ...) finds no title: a lexicon title starts at
+  // i, or a title word follows within two tokens ("energy minister").
+  bool MayOpenTitle(size_t i) const {
+    return Is(i, entity_word::kTitleStart) || Is(i + 1, entity_word::kTitleWord) ||
+           Is(i + 2, entity_word::kTitleWord);
+  }
+
   // False when no rule of ScanSentence() can match at token i: each needs
   // one of these (a capital, a lexicon phrase's or title's first word, a
   // group noun, a title word just after, a comma, an acronym defined in the
@@ -1056,7 +1067,8 @@ class Recognizer {
     constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
                                   entity_word::kTitleStart | entity_word::kGroupNoun;
     return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
-           Is(i + 2, entity_word::kTitleWord) || Tok(i) == "," || LocalNameAt(i) != nullptr;
+           Is(i + 2, entity_word::kTitleWord) || Is(i, entity_word::kComma) ||
+           LocalNameAt(i) != nullptr;
   }
 
   void ScanSentence(size_t s) {
@@ -1067,9 +1079,18 @@ class Recognizer {
         ++i;
         continue;
       }
-      if (RoleThenName(s, i) || TitleName(s, i) || CountryBody(s, i) || Apposition(s, i) ||
-          CountryNamedOrganization(s, i) || Gazetteer(s, i) || OrganizationPattern(s, i) ||
-          LocalName(s, i) || Group(s, i)) {
+      // Each rule is tried only where the token has what the rule needs
+      // first (a comma, a title's word, a lexicon phrase's first word, a
+      // name word ...): a rule that lacks it returns false at once, with
+      // nothing done, so passing it over is the same.
+      const bool phrase = Is(i, entity_word::kPhraseStart);
+      if ((Is(i, entity_word::kComma) && RoleThenName(s, i)) ||
+          (MayOpenTitle(i) && TitleName(s, i)) || (phrase && CountryBody(s, i)) ||
+          (IsNameWord(i) && Apposition(s, i)) ||
+          (phrase && CountryNamedOrganization(s, i)) || (phrase && Gazetteer(s, i)) ||
+          (Upper(i) && OrganizationPattern(s, i)) ||
+          (!local_names_.empty() && LocalName(s, i)) ||
+          (Is(i, entity_word::kGroupNoun) && Group(s, i))) {
         continue;
       }
       ++i;
@@ -1079,16 +1100,17 @@ class Recognizer {
   Document& doc_;
   DocumentState& state_;
   const LexiconData& lex_;
-  struct CachedLookup {
-    size_t end = static_cast<size_t>(-1);
-    Match match;
-  };
-  mutable std::vector<CachedLookup> lookup_cache_;  // by token: Lookup()
   const EntityWords& words_;
-  const std::vector<uint32_t> bits_;  // by token: entity_word::k...
-  std::vector<bool> covered_;         // by token: inside a mention
+  // By token, from EntityWords::Classify(); a token is completed the first
+  // time a rule asks for more than its eager bits.
+  uint32_t* bits_ = nullptr;  // entity_word::k...
+  uint32_t* ids_ = nullptr;   // EntityWords word id
+  size_t tokens_ = 0;               // doc_.tokens.size()
+  std::vector<uint8_t>& covered_;              // by token: inside a mention
+  std::vector<CachedLookup>& lookup_cache_;    // by token: Lookup()
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
+  LocalEntity* recent_ = nullptr;  // made or found last (see Find())
   std::unordered_map<std::string, std::string> local_names_;
 };
 
@@ -1096,7 +1118,8 @@ class Recognizer {
 
 void EntityStage::Run(Document& doc, DocumentState& state, KnowledgeGraph&) const {
   doc.mentions.clear();
-  Recognizer(doc, state, words_).Run();
+  thread_local Scratch scratch;
+  Recognizer(doc, state, words_, scratch).Run();
 }
 
 }  // namespace newsgraph

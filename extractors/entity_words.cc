@@ -1,7 +1,10 @@
 #include "extractors/entity_words.h"
 
 #include <initializer_list>
+#include <string_view>
+#include <utility>
 
+#include "extractors/text_match.h"
 #include "extractors/tokenizer.h"
 
 namespace newsgraph {
@@ -12,10 +15,6 @@ struct WordList {
   uint32_t bit;
   std::initializer_list<const char*> words;
 };
-
-// Bits of EntityWords::phrases_.
-constexpr uint32_t kPrefix = 1;
-constexpr uint32_t kKey = 2;
 
 // The lists read best filled line by line.
 // clang-format off
@@ -90,8 +89,60 @@ const WordList kLists[] = {
     {entity_word::kParticle,
      {"bin", "ibn", "van", "von", "der", "de", "da", "di", "del", "la", "le",
       "abu", "al"}},
+    {entity_word::kComma, {","}},
+};
+
+// A country's bodies named by a common noun after the country: phrase ->
+// canonical body slug.
+const std::pair<const char*, const char*> kBodies[] = {
+    {"ministry of foreign affairs", "foreign-ministry"},
+    {"foreign ministry", "foreign-ministry"},
+    {"foreign office", "foreign-ministry"},
+    {"ministry of external affairs", "foreign-ministry"},
+    {"external affairs ministry", "foreign-ministry"},
+    {"state department", "foreign-ministry"},
+    {"defence ministry", "defence-ministry"},
+    {"defense ministry", "defence-ministry"},
+    {"ministry of defence", "defence-ministry"},
+    {"ministry of defense", "defence-ministry"},
+    {"commerce ministry", "commerce-ministry"},
+    {"ministry of commerce", "commerce-ministry"},
+    {"trade ministry", "trade-ministry"},
+    {"finance ministry", "finance-ministry"},
+    {"interior ministry", "interior-ministry"},
+    {"justice ministry", "justice-ministry"},
+    {"embassy", "embassy"},
+    {"high commission", "high-commission"},
+    {"coast guard", "coast-guard"},
+    {"coastguard", "coast-guard"},
+    {"military", "military"},
+    {"armed forces", "military"},
+    {"forces", "military"},
+    {"troops", "military"},
+    {"army", "army"},
+    {"navy", "navy"},
+    {"air force", "air-force"},
+    {"parliament", "parliament"},
+    {"police", "police"},
+    {"intelligence", "intelligence"},
+    {"security services", "intelligence"},
+    {"state media", "state-media"},
+    {"state news agency", "state-media"},
 };
 // clang-format on
+
+// The words of a phrase of single-space-separated words.
+std::vector<std::string> SplitWords(const std::string& phrase) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= phrase.size()) {
+    size_t end = phrase.find(' ', start);
+    if (end == std::string::npos) end = phrase.size();
+    words.push_back(phrase.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
 
 }  // namespace
 
@@ -107,30 +158,109 @@ EntityWords::EntityWords(const LexiconData& lexicon) {
   for (const auto& [word, titles] : lexicon.titles_by_first_word) {
     bits_.Add(word, entity_word::kTitleStart);
   }
-  for (const std::string& prefix : lexicon.phrase_prefixes) {
-    phrases_.Add(prefix, kPrefix);
+  for (const auto& [word, ids] : lexicon.surnames) bits_.Add(word, entity_word::kSurname);
+  // The eager bits of lowercase words (kPhraseStart is never one of them).
+  constexpr uint32_t kEagerWords = entity_word::kEager & ~entity_word::kPhraseStart;
+  for (const WordList& list : kLists) {
+    if ((list.bit & kEagerWords) == 0) continue;
+    for (const char* word : list.words) eager_.Add(word, list.bit);
   }
-  for (const auto& [key, entries] : lexicon.gazetteer) phrases_.Add(key, kKey);
+  for (const auto& [word, titles] : lexicon.titles_by_first_word) {
+    eager_.Add(word, entity_word::kTitleStart);
+  }
+
+  phrase_entries_.resize(1);
+  std::vector<uint32_t> ids;
+  for (const auto& [key, entries] : lexicon.gazetteer) {
+    ids.clear();
+    for (const std::string& word : SplitWords(key)) ids.push_back(IdOf(word));
+    const uint32_t node = phrases_.Add(ids);
+    if (phrase_entries_.size() < phrases_.size()) phrase_entries_.resize(phrases_.size());
+    const uint32_t first = static_cast<uint32_t>(entries_.size());
+    entries_.insert(entries_.end(), entries.begin(), entries.end());
+    phrase_entries_[node] = {first, static_cast<uint32_t>(entries_.size())};
+  }
+  phrase_entries_.resize(phrases_.size());
+
+  titles_list_ = lexicon.titles;
+  for (size_t t = 0; t < titles_list_.size(); ++t) {
+    ids.clear();
+    for (const std::string& word : titles_list_[t].words) ids.push_back(IdOf(word));
+    const uint32_t node = titles_.Add(ids);
+    if (title_of_node_.size() < titles_.size()) title_of_node_.resize(titles_.size(), -1);
+    // The first title of the same words is the one a match finds.
+    if (title_of_node_[node] < 0) title_of_node_[node] = static_cast<int32_t>(t);
+  }
+  title_of_node_.resize(titles_.size(), -1);
+
+  for (const auto& [phrase, canonical] : kBodies) {
+    Body body;
+    body.phrase = phrase;
+    body.canonical = canonical;
+    for (const std::string& word : SplitWords(body.phrase)) body.words.push_back(IdOf(word));
+    bits_.Add(SplitWords(body.phrase).front(), entity_word::kBodyStart);
+    bodies_.push_back(std::move(body));
+  }
 }
 
-EntityWords::Phrase EntityWords::PhraseOf(std::string_view key) const {
-  const uint32_t bits = phrases_.Find(key);
-  Phrase phrase;
-  phrase.prefix = (bits & kPrefix) != 0;
-  phrase.key = (bits & kKey) != 0;
-  return phrase;
+uint32_t EntityWords::IdOf(const std::string& word) {
+  const uint32_t packed = bits_.Find(word) >> kIdShift;
+  if (packed == kIdMask) return big_ids_.Find(word);
+  if (packed != 0) return packed;
+  const uint32_t id = next_id_++;
+  if (id < kIdMask) {
+    bits_.Add(word, id << kIdShift);
+  } else {
+    bits_.Add(word, kIdMask << kIdShift);
+    big_ids_.Add(word, id);
+  }
+  return id;
 }
 
-std::vector<uint32_t> EntityWords::Classify(const Document& doc) const {
-  std::vector<uint32_t> bits(doc.tokens.size(), 0);
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    bits[i] = bits_.Find(doc.LowerTokenText(i));
-    if (StartsUpper(doc.TokenText(i))) bits[i] |= entity_word::kUpper;
-    if (doc.tokens[i].shape == TokenShape::kWord) {
-      bits[i] |= entity_word::kWordShape;
+void EntityWords::Classify(const Document& doc, std::vector<uint32_t>* bits,
+                           std::vector<uint32_t>* ids) const {
+  const size_t n = doc.tokens.size();
+  bits->resize(n);
+  ids->resize(n);
+  // Plain pointers: the loop runs at every token of the corpus.
+  const Token* tokens = doc.tokens.data();
+  const char* text = doc.text.data();
+  uint32_t* out_bits = bits->data();
+  uint32_t* out_ids = ids->data();
+  for (size_t i = 0; i < n; ++i) {
+    const Token& token = tokens[i];
+    const std::string_view word(text + token.span.begin, token.span.size());
+    uint32_t b = token.shape == TokenShape::kWord ? uint32_t{entity_word::kWordShape} : 0;
+    const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+    if (c >= 'a' && c <= 'z') {
+      out_bits[i] = b | eager_.Find(LowerToken(doc, i));
+      out_ids[i] = 0;
+      continue;
     }
+    if (StartsUpper(word)) {
+      b |= entity_word::kUpper;
+      if (word.size() > 3 && AllUpper(word)) b |= entity_word::kLongAllUpper;
+    }
+    const std::string_view low = LowerToken(doc, i);
+    const uint32_t found = bits_.Find(low);
+    b |= (found & kClassMask) | entity_word::kComplete;
+    constexpr uint32_t kName = entity_word::kWordShape | entity_word::kUpper;
+    if ((b & (kName | entity_word::kNotName | entity_word::kLongAllUpper)) == kName) {
+      b |= entity_word::kNameWord;
+    }
+    out_bits[i] = b;
+    out_ids[i] = IdIn(found, low);
   }
-  return bits;
+}
+
+void EntityWords::Complete(const Document& doc, size_t i, uint32_t* bits,
+                           uint32_t* id) const {
+  const std::string_view low = LowerToken(doc, i);
+  const uint32_t found = bits_.Find(low);
+  // Classify() left only tokens that start with a lowercase letter
+  // incomplete, and those start no phrase (see kPhraseStart).
+  *bits |= (found & kClassMask & ~entity_word::kPhraseStart) | entity_word::kComplete;
+  *id = IdIn(found, low);
 }
 
 }  // namespace newsgraph
