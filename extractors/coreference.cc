@@ -343,6 +343,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
     bool looked_up = false;               // whether `entity` is known
   };
   std::vector<Seen> history;
+  history.reserve(doc.mentions.size());  // one allocation, not one a doubling
   auto at = [&](size_t h) -> const EntityMention& {
     return h < kAdded ? doc.mentions[h] : added[h - kAdded];
   };
