@@ -1,7 +1,6 @@
 #include "extractors/coreference.h"
 
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -344,6 +343,7 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
     bool looked_up = false;               // whether `entity` is known
   };
   std::vector<Seen> history;
+  history.reserve(doc.mentions.size());  // one allocation, not one a doubling
   auto at = [&](size_t h) -> const EntityMention& {
     return h < kAdded ? doc.mentions[h] : added[h - kAdded];
   };
@@ -489,20 +489,20 @@ void CoreferenceStage::Run(Document& doc, DocumentState& state,
       i += length - 1;
     }
   }
-  if (added.empty()) return;
-  // Both are in order of position: a merge gives the order a stable sort
-  // of the two would (a named mention before a reference at the same
-  // place), moving each mention once.
-  std::vector<EntityMention> merged;
-  merged.reserve(doc.mentions.size() + added.size());
-  std::merge(std::make_move_iterator(doc.mentions.begin()),
-             std::make_move_iterator(doc.mentions.end()),
-             std::make_move_iterator(added.begin()),
-             std::make_move_iterator(added.end()), std::back_inserter(merged),
-             [](const EntityMention& a, const EntityMention& b) {
-               return a.span.begin < b.span.begin;
-             });
-  doc.mentions = std::move(merged);
+  // Both are in order of position: merged in place from the back, a
+  // reference after the named mentions at its place (the order a stable
+  // sort of the two would give), each mention moved once.
+  size_t named = doc.mentions.size();
+  size_t references = added.size();
+  doc.mentions.resize(named + references);
+  for (size_t out = doc.mentions.size(); references > 0;) {
+    if (named > 0 && added[references - 1].span.begin <
+                         doc.mentions[named - 1].span.begin) {
+      doc.mentions[--out] = std::move(doc.mentions[--named]);
+    } else {
+      doc.mentions[--out] = std::move(added[--references]);
+    }
+  }
 }
 
 }  // namespace newsgraph

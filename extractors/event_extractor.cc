@@ -137,10 +137,7 @@ void EventStage::Run(Document& doc, DocumentState& state,
     const Sentence& sent = doc.sentences[s];
     for (size_t i = sent.first_token; i < sent.last_token; ++i) {
       const EventTrigger* best = nullptr;
-      // A trigger's words are outside every mention: a covered token needs
-      // no lookup.
-      if (covering[i] >= 0 || !lex.event_first_words.Find(LowerToken(doc, i)))
-        continue;
+      if (!lex.event_first_words.Find(LowerToken(doc, i))) continue;
       auto first = lex.events_by_first_word.find(std::string(doc.LowerTokenText(i)));
       if (first == lex.events_by_first_word.end()) continue;
       for (size_t index : first->second) {

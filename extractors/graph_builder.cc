@@ -56,9 +56,13 @@ void GraphBuilderStage::Run(Document& doc, DocumentState& state,
     }
     return false;
   };
+  // The entities made nodes, in the order of their ids, with their vertices.
+  std::vector<std::pair<const LocalEntity*, Vertex>> entities;
+  entities.reserve(state.entities.size());
   for (const auto& [id, entity] : state.entities) {
     if (entity.needs_relation && !in_relation(id)) continue;
-    emitted.emplace_back(id, graph.AddNode(entity.node));
+    entities.emplace_back(&entity, graph.AddNode(entity.node));
+    emitted.emplace_back(id, entities.back().second);
   }
   for (const LocalEvent& ev : state.events) {
     Node node;
@@ -82,8 +86,13 @@ void GraphBuilderStage::Run(Document& doc, DocumentState& state,
       [](const auto& a, const auto& b) { return a.first < b.first; });
   Vertex source = 0;
   Vertex target = 0;
+  size_t next = 0;  // in `entities`
   for (const auto& [id, entity] : state.entities) {
-    if (!vertex_of(id, &source)) continue;
+    if (next < entities.size() && entities[next].first == &entity) {
+      source = entities[next++].second;
+    } else if (!vertex_of(id, &source)) {  // maybe an event's id
+      continue;
+    }
     for (const Affiliation& a : entity.affiliations) {
       if (!vertex_of(a.target, &target)) continue;
       graph.AddRelation(source, a.relation, target,

@@ -503,7 +503,7 @@ void RelationStage::Run(Document& doc, DocumentState& state,
           r.cameo = reading.cameo;
           r.confidence = reading.confidence;
           r.event = trigger.event;
-          state.relations.push_back(r);
+          state.relations.push_back(std::move(r));
         }
         if (produced) {
           i = last;

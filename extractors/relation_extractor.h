@@ -33,8 +33,8 @@ class RelationStage : public Stage {
   void Run(Document& doc, DocumentState& state,
            KnowledgeGraph& graph) const override;
 
-  // A trigger, with where the ids (of later_forms_) of its later words'
-  // surface forms are: so that a token is compared by one integer, not by
+  // A trigger, with where to find the ids (in later_forms_) of the surface
+  // forms of its later words: a token is compared by one integer, not by
   // strings, and the triggers of a first word lie together in memory.
   struct IndexedTrigger {
     const RelationTrigger* trigger;
@@ -57,8 +57,9 @@ class RelationStage : public Stage {
                std::vector<Match>* matches) const;
 
   // The surface forms of first words -> their index in by_first_form_
-  // (1, 2 ...): looked up at every token, so only these, the few that
-  // start a trigger ("is" and "to" would be in one table of every form).
+  // (1, 2 ...). Looked up at every token, so it holds only these: the
+  // words that only follow ("to", "with", "on"), frequent as they are,
+  // are rejected by its quick test.
   WordTable first_forms_;
   // The surface forms of later words -> their id (1, 2 ...).
   WordTable later_forms_;

@@ -81,7 +81,7 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
       document_count_(std::exchange(other.document_count_, 0)),
       node_index_(std::move(other.node_index_)),
       edge_index_(std::move(other.edge_index_)) {
-  other.node_index_.clear();
+  other.node_index_.Clear();
   other.edge_index_.clear();
 }
 
@@ -92,7 +92,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     document_count_ = std::exchange(other.document_count_, 0);
     node_index_ = std::move(other.node_index_);
     edge_index_ = std::move(other.edge_index_);
-    other.node_index_.clear();
+    other.node_index_.Clear();
     other.edge_index_.clear();
   }
   return *this;
@@ -111,17 +111,17 @@ void KnowledgeGraph::RebuildEdgeIndex() {
 }
 
 KnowledgeGraph::Vertex KnowledgeGraph::AddNode(const Node& node) {
-  auto it = node_index_.find(node.id);
-  if (it == node_index_.end()) {
+  const Vertex known = Lookup(node.id);
+  if (known == NodeIndex::kNotFound) {
     Vertex v = boost::add_vertex(node, *graph_);
-    node_index_.emplace(node.id, v);
+    node_index_.Insert(node.id, v);
     Node& added = (*graph_)[v];
     added.aliases.erase(added.label);
     added.aliases.erase("");  // an empty name is no alias
     return v;
   }
-  MergeNode((*graph_)[it->second], node);
-  return it->second;
+  MergeNode((*graph_)[known], node);
+  return known;
 }
 
 void KnowledgeGraph::MergeNode(Node& mine, const Node& node) {
@@ -148,24 +148,23 @@ void KnowledgeGraph::MergeNode(Node& mine, const Node& node) {
 }
 
 const Node* KnowledgeGraph::FindNode(std::string_view id) const {
-  auto it = node_index_.find(std::string(id));
-  return it == node_index_.end() ? nullptr : &(*graph_)[it->second];
+  const Vertex v = Lookup(id);
+  return v == NodeIndex::kNotFound ? nullptr : &(*graph_)[v];
 }
 
 Status KnowledgeGraph::AddRelation(std::string_view source_id,
                                    RelationKind relation,
                                    std::string_view target_id,
                                    Evidence evidence) {
-  auto source = node_index_.find(std::string(source_id));
-  auto target = node_index_.find(std::string(target_id));
-  if (source == node_index_.end()) {
+  const Vertex source = Lookup(source_id);
+  const Vertex target = Lookup(target_id);
+  if (source == NodeIndex::kNotFound) {
     return Status::Error("no node '" + std::string(source_id) + "'");
   }
-  if (target == node_index_.end()) {
+  if (target == NodeIndex::kNotFound) {
     return Status::Error("no node '" + std::string(target_id) + "'");
   }
-  return AddRelation(source->second, relation, target->second,
-                     std::move(evidence));
+  return AddRelation(source, relation, target, std::move(evidence));
 }
 
 Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
@@ -212,20 +211,20 @@ Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
 
 Status KnowledgeGraph::AddEdge(std::string_view source_id,
                                std::string_view target_id, Edge edge) {
-  auto source = node_index_.find(std::string(source_id));
-  auto target = node_index_.find(std::string(target_id));
-  if (source == node_index_.end()) {
+  const Vertex source = Lookup(source_id);
+  const Vertex target = Lookup(target_id);
+  if (source == NodeIndex::kNotFound) {
     return Status::Error("no node '" + std::string(source_id) + "'");
   }
-  if (target == node_index_.end()) {
+  if (target == NodeIndex::kNotFound) {
     return Status::Error("no node '" + std::string(target_id) + "'");
   }
-  if (source->second == target->second) {
+  if (source == target) {
     return Status::Error("relation from '" + std::string(source_id) +
                          "' to itself");
   }
   std::sort(edge.evidence.begin(), edge.evidence.end());
-  MergeEdge(source->second, target->second, std::move(edge));
+  MergeEdge(source, target, std::move(edge));
   return Status::Ok();
 }
 
@@ -284,16 +283,16 @@ void KnowledgeGraph::Merge(KnowledgeGraph&& other) {
   std::vector<Vertex> ours(boost::num_vertices(theirs));  // by their vertex
   for (auto [it, end] = boost::vertices(theirs); it != end; ++it) {
     Node& node = theirs[*it];
-    auto known = node_index_.find(node.id);
-    if (known != node_index_.end()) {
-      ours[*it] = known->second;
-      MergeNode((*graph_)[known->second], node);
+    const Vertex known = Lookup(node.id);
+    if (known != NodeIndex::kNotFound) {
+      ours[*it] = known;
+      MergeNode((*graph_)[known], node);
       continue;
     }
     // A graph never keeps a node's label among its aliases: nothing to
     // erase.
     Vertex v = boost::add_vertex(*graph_);
-    node_index_.emplace(node.id, v);
+    node_index_.Insert(node.id, v);
     (*graph_)[v] = std::move(node);
     ours[*it] = v;
   }

@@ -27,6 +27,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include "graph/node_index.h"
 #include "graph/schema.h"
 #include "graph/status.h"
 
@@ -158,10 +159,19 @@ class KnowledgeGraph {
   void MergeEdge(Vertex source, Vertex target, Edge&& edge);
   void RebuildEdgeIndex();
 
+  // The id of vertex v, for node_index_.
+  const std::string& IdOf(Vertex v) const { return (*graph_)[v].id; }
+  // The vertex of the node with this id, or NodeIndex::kNotFound.
+  Vertex Lookup(std::string_view id) const {
+    return node_index_.Find(id, [this](Vertex v) -> const std::string& {
+      return IdOf(v);
+    });
+  }
+
   std::unique_ptr<Graph> graph_;  // never null
   size_t evidence_limit_;
   uint64_t document_count_ = 0;
-  std::unordered_map<std::string, Vertex> node_index_;
+  NodeIndex node_index_;
   using EdgeKey = std::tuple<Vertex, RelationKind, Vertex>;
   struct EdgeKeyHash {
     size_t operator()(const EdgeKey& key) const {
