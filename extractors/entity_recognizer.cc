@@ -20,10 +20,17 @@ struct Match {
   const GazetteerEntry* entry = nullptr;
 };
 
+// A Lookup() answer: the rules ask for the same (token, end) several times
+// in a row (mostly with end the sentence's end).
 struct CachedLookup {
-  size_t end = static_cast<size_t>(-1);
+  size_t token = static_cast<size_t>(-1);
+  size_t end = 0;
   Match match;
 };
+// Lookups kept, by token number modulo this: the rules ask about a token
+// and a few after it, so a small table keeps nearly every answer and is
+// cleared at once for the next document.
+constexpr size_t kCachedLookups = 64;
 
 // The per-token tables of one document, kept by each thread from one
 // document to the next so that their memory is allocated once.
@@ -31,7 +38,7 @@ struct Scratch {
   std::vector<uint32_t> bits;          // by token: entity_word::k...
   std::vector<uint32_t> ids;           // by token: EntityWords word id
   std::vector<uint8_t> covered;        // by token: inside a mention
-  std::vector<CachedLookup> lookups;   // by token: Lookup()
+  CachedLookup lookups[kCachedLookups];  // by token % kCachedLookups
 };
 
 class Recognizer {
@@ -45,11 +52,14 @@ class Recognizer {
         covered_(scratch.covered),
         lookup_cache_(scratch.lookups) {
     words.Classify(doc, &scratch.bits, &scratch.ids);
+    // Two tokens of no bits past the end, so that the scans read a token's
+    // next two with no bounds test (see MayOpenMention()).
+    scratch.bits.resize(doc.tokens.size() + 2, 0);
     bits_ = scratch.bits.data();
     ids_ = scratch.ids.data();
     tokens_ = doc.tokens.size();
     covered_.assign(doc.tokens.size(), 0);
-    lookup_cache_.assign(doc.tokens.size() + 1, CachedLookup());
+    for (CachedLookup& cached : scratch.lookups) cached.token = static_cast<size_t>(-1);
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
 
@@ -60,8 +70,10 @@ class Recognizer {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
-        // Both rules need a name word at i, which most tokens are not.
-        if (covered_[i] || !IsNameWord(i) || !(Surname(s, i) || OrganizationShortForm(s, i))) {
+        // Both rules need a name word at i, which most tokens are not (in
+        // a sentence, IsNameWord() is the bit).
+        if (covered_[i] || !(bits_[i] & entity_word::kNameWord) ||
+            !(Surname(s, i) || OrganizationShortForm(s, i))) {
           ++i;
         }
       }
@@ -227,6 +239,12 @@ class Recognizer {
     return bits_[i];
   }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
+  // True when token i is capitalized and has any of `bits`. Classify()
+  // completes every capitalized token, so any bit may be asked here with
+  // no test of completeness.
+  bool UpperWith(size_t i, uint32_t bits) const {
+    return Upper(i) && (bits_[i] & bits) != 0;
+  }
   // The EntityWords id of token i's word (0: no phrase, title or body has
   // it, or i is past the end).
   uint32_t Id(size_t i) const {
@@ -236,17 +254,12 @@ class Recognizer {
   }
 
   // Longest gazetteer match at token i within [i, end).
-  // The rules ask for the same (i, end) many times (mostly with end the
-  // sentence's end), so the last answer for each token is kept.
   Match Lookup(size_t i, size_t end) const {
     // Inline: most tokens start no phrase, and the rules ask at each one.
     if (i >= end || !Is(i, entity_word::kPhraseStart)) return Match();
-    return LookupCached(i, end);
-  }
-
-  Match LookupCached(size_t i, size_t end) const {
-    CachedLookup& cached = lookup_cache_[std::min(i, doc_.tokens.size())];
-    if (cached.end != end) {
+    CachedLookup& cached = lookup_cache_[i % kCachedLookups];
+    if (cached.token != i || cached.end != end) {
+      cached.token = i;
       cached.end = end;
       cached.match = LookupUncached(i, end);
     }
@@ -350,7 +363,7 @@ class Recognizer {
     if (Is(i, entity_word::kNameWord)) return true;
     // A word in capitals counts only in a text of no sentence.
     return doc_.sentences.empty() && Is(i, entity_word::kWordShape) && Upper(i) &&
-           !Is(i, entity_word::kNotName);
+           !UpperWith(i, entity_word::kNotName);
   }
 
   // ---- Rules ------------------------------------------------------------
@@ -737,8 +750,9 @@ class Recognizer {
   // Capitalized names ending in an organization noun.
   bool OrganizationPattern(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    if (!Upper(i) || (Is(i, entity_word::kNotName) && !Is(i, entity_word::kOrgHead)) ||
-        Is(i, entity_word::kNotNameStart)) {
+    if (!Upper(i) ||
+        (UpperWith(i, entity_word::kNotName) && !UpperWith(i, entity_word::kOrgHead)) ||
+        UpperWith(i, entity_word::kNotNameStart)) {
       return false;
     }
     // "US-based Sony ...": a hyphenated modifier is not part of the name.
@@ -750,7 +764,7 @@ class Recognizer {
     while (j < sent.last_token && j - i < 8) {
       std::string_view low = Low(j);
       if (Upper(j) && Is(j, entity_word::kWordShape)) {
-        bool head = Is(j, entity_word::kOrgHead) ||
+        bool head = UpperWith(j, entity_word::kOrgHead) ||
                     (low == "house" && Low(j + 1) == "of");
         if (head) last_head = j + 1;
         ++j;
@@ -766,7 +780,7 @@ class Recognizer {
               ++k;
               continue;
             }
-            if (!Upper(k) || Is(k, entity_word::kNotName)) break;
+            if (!Upper(k) || UpperWith(k, entity_word::kNotName)) break;
             Match m = Lookup(k, sent.last_token);
             if (m.entry && m.entry->kind == NodeKind::kCountry) break;
             ++k;
@@ -784,7 +798,7 @@ class Recognizer {
       }
     }
     if (last_head == 0) return false;
-    bool head_first = Is(i, entity_word::kOrgHead) && last_head - i >= 3;
+    bool head_first = UpperWith(i, entity_word::kOrgHead) && last_head - i >= 3;
     if (last_head - i < 2 && !head_first) return false;
     if (BareBody(i, last_head) && AnchoredBody(s, i, last_head)) {
       i = last_head;
@@ -1063,12 +1077,14 @@ class Recognizer {
   // one of these (a capital, a lexicon phrase's or title's first word, a
   // group noun, a title word just after, a comma, an acronym defined in the
   // text), and most tokens have none, so they are passed over at once.
+  // For i below the number of tokens: the bits of i + 1 and i + 2 are read
+  // directly, as the constructor put two tokens of no bits past the end.
   bool MayOpenMention(size_t i) const {
     constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
-                                  entity_word::kTitleStart | entity_word::kGroupNoun;
-    return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
-           Is(i + 2, entity_word::kTitleWord) || Is(i, entity_word::kComma) ||
-           LocalNameAt(i) != nullptr;
+                                  entity_word::kTitleStart | entity_word::kGroupNoun |
+                                  entity_word::kComma;
+    return (bits_[i] & kOpeners) || ((bits_[i + 1] | bits_[i + 2]) & entity_word::kTitleWord) ||
+           (!local_names_.empty() && LocalNameAt(i) != nullptr);
   }
 
   void ScanSentence(size_t s) {
@@ -1107,7 +1123,7 @@ class Recognizer {
   uint32_t* ids_ = nullptr;   // EntityWords word id
   size_t tokens_ = 0;               // doc_.tokens.size()
   std::vector<uint8_t>& covered_;              // by token: inside a mention
-  std::vector<CachedLookup>& lookup_cache_;    // by token: Lookup()
+  CachedLookup* lookup_cache_;  // [kCachedLookups], see Lookup()
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
   LocalEntity* recent_ = nullptr;  // made or found last (see Find())
