@@ -86,9 +86,14 @@ class Recognizer {
 
   LocalEntity& Ensure(const std::string& id, NodeKind kind,
                       const std::string& label, size_t sentence) {
-    auto [it, added] = state_.entities.try_emplace(id);
-    LocalEntity& e = it->second;
-    recent_ = &e;
+    // The entity made or found last first (see Find()), then the map.
+    bool added = false;
+    if (recent_ == nullptr || recent_->node.id != id) {
+      auto [it, inserted] = state_.entities.try_emplace(id);
+      recent_ = &it->second;
+      added = inserted;
+    }
+    LocalEntity& e = *recent_;
     if (added) {
       e.node.id = id;
       e.node.kind = kind;
@@ -195,7 +200,7 @@ class Recognizer {
   }
 
   void AddMention(size_t sentence, size_t first, size_t last,
-                  const std::string& id, NodeKind kind, const std::string& rule) {
+                  const std::string& id, NodeKind kind, std::string_view rule) {
     EntityMention m;
     m.sentence = sentence;
     m.first_token = first;
@@ -203,14 +208,15 @@ class Recognizer {
     m.span = {doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end};
     m.node_id = id;
     m.kind = kind;
-    m.rule = rule;
+    m.rule.assign(rule);
     const std::string_view form = doc_.Text(m.span);
     if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
     doc_.mentions.push_back(std::move(m));
     for (size_t t = first; t < last; ++t) covered_[t] = true;
     if (LocalEntity* e = Find(id)) {
       e->node.mentions++;
-      if (form != e->node.label) e->node.aliases.emplace(form);
+      // insert(), not emplace(): a form already there makes no node.
+      if (form != e->node.label) e->node.aliases.insert(std::string(form));
     }
   }
 
@@ -676,7 +682,7 @@ class Recognizer {
   }
 
   EntityMention MakeMention(size_t s, size_t first, size_t last,
-                            const std::string& id, NodeKind kind, const std::string& rule) {
+                            const std::string& id, NodeKind kind, std::string_view rule) {
     EntityMention m;
     m.sentence = s;
     m.first_token = first;
@@ -863,12 +869,24 @@ class Recognizer {
       if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
       const std::string& label = e.node.label;
       if (label.size() <= word.size() || label[word.size()] != ' ') continue;
-      if (Lower(label.substr(0, word.size())) != word) continue;
+      if (!LowerStartsWith(label, word)) continue;
       AddMention(s, i, i + 1, id, NodeKind::kOrganization, "short-form");
       ++i;
       return true;
     }
     return false;
+  }
+
+  // True when `text`, ASCII-lowercased as Lower() does, starts with `low`
+  // (compared in place: no lowered copy).
+  static bool LowerStartsWith(std::string_view text, std::string_view low) {
+    if (text.size() < low.size()) return false;
+    for (size_t k = 0; k < low.size(); ++k) {
+      char c = text[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != low[k]) return false;
+    }
+    return true;
   }
 
   // "German Institute for Economic Research": a name that starts with a

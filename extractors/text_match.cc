@@ -30,6 +30,7 @@ int QualifiedMention(const Document& doc, const std::vector<int>& cover, int m) 
 
 std::string Slug(std::string_view text) {
   std::string out;
+  out.reserve(text.size());  // at most one byte per byte: no regrowth
   bool dash = false;
   for (unsigned char c : text) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
