@@ -934,9 +934,13 @@ class Recognizer {
   // Institute, said"
   bool Apposition(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    // NameEnd() goes past i + 1 only through a name word or particle (a
-    // quick test that most tokens fail, so it goes first).
+    // NameEnd() goes past i + 1 only through a name word or particle, and
+    // a comma must follow the name, which ends at most 5 tokens on (quick
+    // tests that most tokens fail, so they go first).
     if (!IsNameWord(i + 1) && !IsNameParticle(i + 1)) return false;
+    bool comma = false;
+    for (size_t k = i + 2; k <= i + 5 && !comma; ++k) comma = Is(k, entity_word::kComma);
+    if (!comma) return false;
     if (i > sent.first_token && Is(i - 1, entity_word::kPreposition)) return false;
     size_t end = NameEnd(i, sent.last_token);
     if (end - i < 2 || Tok(end) != ",") return false;
@@ -1084,6 +1088,17 @@ class Recognizer {
     return true;
   }
 
+  // False when OrganizationPattern() at i finds no head: it looks for one
+  // among the next 8 tokens of the sentence, all capitalized (which
+  // Classify() completes, so their bits are read directly).
+  bool MayOpenOrganization(size_t i, size_t end) const {
+    constexpr uint32_t kHead = entity_word::kOrgHead | entity_word::kHouse;
+    for (size_t k = i; k < end && k - i < 8; ++k) {
+      if ((bits_[k] & entity_word::kUpper) && (bits_[k] & kHead)) return true;
+    }
+    return false;
+  }
+
   // False when TitleAt(i, ...) finds no title: a lexicon title starts at
   // i, or a title word follows within two tokens ("energy minister").
   bool MayOpenTitle(size_t i) const {
@@ -1122,7 +1137,7 @@ class Recognizer {
           (MayOpenTitle(i) && TitleName(s, i)) || (phrase && CountryBody(s, i)) ||
           (IsNameWord(i) && Apposition(s, i)) ||
           (phrase && CountryNamedOrganization(s, i)) || (phrase && Gazetteer(s, i)) ||
-          (Upper(i) && OrganizationPattern(s, i)) ||
+          (Upper(i) && MayOpenOrganization(i, sent.last_token) && OrganizationPattern(s, i)) ||
           (!local_names_.empty() && LocalName(s, i)) ||
           (Is(i, entity_word::kGroupNoun) && Group(s, i))) {
         continue;

@@ -51,6 +51,7 @@ enum : uint32_t {
   kLongAllUpper = 1u << 15,  // AllUpper(token) and longer than 3 bytes
   kBodyStart = 1u << 16,    // the first word of a body of bodies()
   kSurname = 1u << 17,      // a key of the lexicon's surnames
+  kHouse = 1u << 18,        // "house" (of Commons ...), a head like kOrgHead
   // Of the token, not of its word: kWordShape and kUpper, and not
   // kNotName nor kLongAllUpper (may be part of a person's name).
   kNameWord = 1u << 30,
@@ -78,9 +79,10 @@ class EntityWords {
   // Most tokens are lowercase words, and of those only a few words matter
   // to the rules that try every token (entity_word::kEager): a token whose
   // first byte is a lowercase ASCII letter gets only its kEager bits, from
-  // a small table that rules nearly every word out at once, and id 0; every
-  // other token is looked up in full and marked kComplete. Complete() fills
-  // in the rest of a token when a rule asks for it.
+  // a small table that rules nearly every word out at once, and no id yet
+  // ((*ids)[i] is left as it was); every other token is looked up in full
+  // and marked kComplete. Complete() fills in the rest of a token, its id
+  // too, when a rule asks for it.
   void Classify(const Document& doc, std::vector<uint32_t>* bits,
                 std::vector<uint32_t>* ids) const;
 
@@ -130,10 +132,10 @@ class EntityWords {
  private:
   // Bits of a word in bits_: its entity_word bits below kIdShift, its id
   // above, or kIdMask when the id is too large to fit (then in big_ids_).
-  static constexpr int kIdShift = 18;
-  static constexpr uint32_t kIdMask = 0x3FFFu;
+  static constexpr int kIdShift = 19;
+  static constexpr uint32_t kIdMask = 0x1FFFu;
   static constexpr uint32_t kClassMask = (1u << kIdShift) - 1;
-  static_assert(entity_word::kSurname < (1u << kIdShift), "a class bit holds an id bit");
+  static_assert(entity_word::kHouse < (1u << kIdShift), "a class bit holds an id bit");
   // The id of `word`, given one if it has none.
   uint32_t IdOf(const std::string& word);
 
@@ -144,6 +146,10 @@ class EntityWords {
   }
 
   WordTable bits_;     // lowercase word -> entity_word bits | id << kIdShift
+  // bits_.Find() and eager_.Find() of each one-byte word, by its byte: the
+  // commonest tokens (",", ".", "a") are read, not hashed.
+  uint32_t one_byte_bits_[256] = {};
+  uint32_t one_byte_eager_[256] = {};
   WordTable eager_;    // lowercase word -> its entity_word::kEager bits
   WordTable big_ids_;  // lowercase word -> id, for ids of kIdMask and more
   uint32_t next_id_ = 1;
