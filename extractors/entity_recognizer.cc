@@ -37,7 +37,6 @@ constexpr size_t kCachedLookups = 64;
 struct Scratch {
   std::vector<uint32_t> bits;          // by token: entity_word::k...
   std::vector<uint32_t> ids;           // by token: EntityWords word id
-  std::vector<uint8_t> covered;        // by token: inside a mention
   CachedLookup lookups[kCachedLookups];  // by token % kCachedLookups
 };
 
@@ -49,7 +48,6 @@ class Recognizer {
         state_(state),
         lex_(*state.lexicon),
         words_(words),
-        covered_(scratch.covered),
         lookup_cache_(scratch.lookups) {
     words.Classify(doc, &scratch.bits, &scratch.ids);
     // Two tokens of no bits past the end, so that the scans read a token's
@@ -58,7 +56,6 @@ class Recognizer {
     bits_ = scratch.bits.data();
     ids_ = scratch.ids.data();
     tokens_ = doc.tokens.size();
-    covered_.assign(doc.tokens.size(), 0);
     for (CachedLookup& cached : scratch.lookups) cached.token = static_cast<size_t>(-1);
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
@@ -72,7 +69,8 @@ class Recognizer {
       for (size_t i = sent.first_token; i < sent.last_token;) {
         // Both rules need a name word at i, which most tokens are not (in
         // a sentence, IsNameWord() is the bit).
-        if (covered_[i] || !(bits_[i] & entity_word::kNameWord) ||
+        if ((bits_[i] & (entity_word::kCovered | entity_word::kNameWord)) !=
+                entity_word::kNameWord ||
             !(Surname(s, i) || OrganizationShortForm(s, i))) {
           ++i;
         }
@@ -212,7 +210,7 @@ class Recognizer {
     const std::string_view form = doc_.Text(m.span);
     if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
     doc_.mentions.push_back(std::move(m));
-    for (size_t t = first; t < last; ++t) covered_[t] = true;
+    for (size_t t = first; t < last; ++t) bits_[t] |= entity_word::kCovered;
     if (LocalEntity* e = Find(id)) {
       e->node.mentions++;
       // insert(), not emplace(): a form already there makes no node.
@@ -245,6 +243,8 @@ class Recognizer {
     return bits_[i];
   }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
+  // Inside a mention (AddMention() marks its tokens).
+  bool Covered(size_t i) const { return Is(i, entity_word::kCovered); }
   // True when token i is capitalized and has any of `bits`. Classify()
   // completes every capitalized token, so any bit may be asked here with
   // no test of completeness.
@@ -497,7 +497,7 @@ class Recognizer {
     std::string org;
     if (!iso.empty()) {
       std::string country = EnsureCountry(iso, s);
-      if (!covered_[start]) {
+      if (!Covered(start)) {
         AddMention(s, start, IsPossessive(Tok(i - 1)) ? i - 1 : i, country,
                    NodeKind::kCountry, "title-country");
       }
@@ -537,7 +537,7 @@ class Recognizer {
       // separatist leader").
       bool foreign_qualifier = false;
       for (size_t k = i; k > sent.first_token && k + 3 > i; --k) {
-        if (Upper(k - 1) && !covered_[k - 1]) foreign_qualifier = true;
+        if (Upper(k - 1) && !Covered(k - 1)) foreign_qualifier = true;
         if (Low(k - 1) == "and" || Low(k - 1) == "," ) break;
       }
       if (title->kind == "government" && !foreign_qualifier &&
@@ -1124,7 +1124,7 @@ class Recognizer {
     const Sentence& sent = doc_.sentences[s];
     size_t i = sent.first_token;
     while (i < sent.last_token) {
-      if (covered_[i] || !MayOpenMention(i)) {
+      if (Covered(i) || !MayOpenMention(i)) {
         ++i;
         continue;
       }
@@ -1155,7 +1155,6 @@ class Recognizer {
   uint32_t* bits_ = nullptr;  // entity_word::k...
   uint32_t* ids_ = nullptr;   // EntityWords word id
   size_t tokens_ = 0;               // doc_.tokens.size()
-  std::vector<uint8_t>& covered_;              // by token: inside a mention
   CachedLookup* lookup_cache_;  // [kCachedLookups], see Lookup()
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;

@@ -55,6 +55,8 @@ enum : uint32_t {
   // Of the token, not of its word: kWordShape and kUpper, and not
   // kNotName nor kLongAllUpper (may be part of a person's name).
   kNameWord = 1u << 30,
+  // Not a class: set by the entity rules on a token inside a mention.
+  kCovered = 1u << 29,
   // Not a class: the token's word was looked up in the whole table, so it
   // has all its bits and its id.
   kComplete = 1u << 31,
@@ -62,7 +64,7 @@ enum : uint32_t {
   // asked of nearly every token (whether it may open a mention, whether it
   // goes on a name).
   kEager = kUpper | kWordShape | kLongAllUpper | kNameWord | kPhraseStart | kTitleStart |
-           kGroupNoun | kTitleWord | kComma | kParticle,
+           kGroupNoun | kTitleWord | kComma | kParticle | kCovered,
 };
 }  // namespace entity_word
 
