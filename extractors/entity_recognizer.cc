@@ -199,7 +199,9 @@ class Recognizer {
 
   void AddMention(size_t sentence, size_t first, size_t last,
                   const std::string& id, NodeKind kind, std::string_view rule) {
-    EntityMention m;
+    LocalEntity* e = Find(id);
+    if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
+    EntityMention& m = doc_.mentions.emplace_back();  // made in place
     m.sentence = sentence;
     m.first_token = first;
     m.last_token = last;
@@ -207,13 +209,11 @@ class Recognizer {
     m.node_id = id;
     m.kind = kind;
     m.rule.assign(rule);
-    const std::string_view form = doc_.Text(m.span);
-    if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
-    doc_.mentions.push_back(std::move(m));
     for (size_t t = first; t < last; ++t) bits_[t] |= entity_word::kCovered;
-    if (LocalEntity* e = Find(id)) {
+    if (e != nullptr) {
       e->node.mentions++;
       // insert(), not emplace(): a form already there makes no node.
+      const std::string_view form = doc_.Text(m.span);
       if (form != e->node.label) e->node.aliases.insert(std::string(form));
     }
   }
