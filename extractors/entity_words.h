@@ -13,8 +13,11 @@
 #ifndef NEWSGRAPH_EXTRACTORS_ENTITY_WORDS_H_
 #define NEWSGRAPH_EXTRACTORS_ENTITY_WORDS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/document.h"
@@ -52,11 +55,13 @@ enum : uint32_t {
   kBodyStart = 1u << 16,    // the first word of a body of bodies()
   kSurname = 1u << 17,      // a key of the lexicon's surnames
   kHouse = 1u << 18,        // "house" (of Commons ...), a head like kOrgHead
-  // Of the token, not of its word: kWordShape and kUpper, and not
-  // kNotName nor kLongAllUpper (may be part of a person's name).
-  kNameWord = 1u << 30,
+  // The bits above are of a token's word (kIdShift is above them); these
+  // are of the token itself.
   // Not a class: set by the entity rules on a token inside a mention.
   kCovered = 1u << 29,
+  // kWordShape and kUpper, and not kNotName nor kLongAllUpper: the token
+  // may be part of a person's name.
+  kNameWord = 1u << 30,
   // Not a class: the token's word was looked up in the whole table, so it
   // has all its bits and its id.
   kComplete = 1u << 31,
@@ -74,9 +79,9 @@ class EntityWords {
 
   // Fills (*bits)[i] with the bits of token i of `doc` and (*ids)[i] with
   // the id of its lowercase word, 0 when no phrase, title or body has that
-  // word (doc.tokens and doc.lower_tokens must be filled). Both vectors are
-  // resized to the tokens, so a caller may reuse them from one document to
-  // the next.
+  // word (the segmenter's layers must be filled). Both vectors are resized
+  // to the tokens, so a caller may reuse them from one document to the
+  // next.
   //
   // Most tokens are lowercase words, and of those only a few words matter
   // to the rules that try every token (entity_word::kEager): a token whose
