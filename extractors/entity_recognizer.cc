@@ -20,18 +20,24 @@ struct Match {
   const GazetteerEntry* entry = nullptr;
 };
 
+// A Lookup() answer: the rules ask for the same (token, end) several times
+// in a row (mostly with end the sentence's end).
 struct CachedLookup {
-  size_t end = static_cast<size_t>(-1);
+  size_t token = static_cast<size_t>(-1);
+  size_t end = 0;
   Match match;
 };
+// Lookups kept, by token number modulo this: the rules ask about a token
+// and a few after it, so a small table keeps nearly every answer and is
+// cleared at once for the next document.
+constexpr size_t kCachedLookups = 64;
 
 // The per-token tables of one document, kept by each thread from one
 // document to the next so that their memory is allocated once.
 struct Scratch {
   std::vector<uint32_t> bits;          // by token: entity_word::k...
   std::vector<uint32_t> ids;           // by token: EntityWords word id
-  std::vector<uint8_t> covered;        // by token: inside a mention
-  std::vector<CachedLookup> lookups;   // by token: Lookup()
+  CachedLookup lookups[kCachedLookups];  // by token % kCachedLookups
 };
 
 class Recognizer {
@@ -42,14 +48,15 @@ class Recognizer {
         state_(state),
         lex_(*state.lexicon),
         words_(words),
-        covered_(scratch.covered),
         lookup_cache_(scratch.lookups) {
     words.Classify(doc, &scratch.bits, &scratch.ids);
+    // Two tokens of no bits past the end, so that the scans read a token's
+    // next two with no bounds test (see MayOpenMention()).
+    scratch.bits.resize(doc.tokens.size() + 2, 0);
     bits_ = scratch.bits.data();
     ids_ = scratch.ids.data();
     tokens_ = doc.tokens.size();
-    covered_.assign(doc.tokens.size(), 0);
-    lookup_cache_.assign(doc.tokens.size() + 1, CachedLookup());
+    for (CachedLookup& cached : scratch.lookups) cached.token = static_cast<size_t>(-1);
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
 
@@ -60,8 +67,11 @@ class Recognizer {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
-        // Both rules need a name word at i, which most tokens are not.
-        if (covered_[i] || !IsNameWord(i) || !(Surname(s, i) || OrganizationShortForm(s, i))) {
+        // Both rules need a name word at i, which most tokens are not (in
+        // a sentence, IsNameWord() is the bit).
+        if ((bits_[i] & (entity_word::kCovered | entity_word::kNameWord)) !=
+                entity_word::kNameWord ||
+            !(Surname(s, i) || OrganizationShortForm(s, i))) {
           ++i;
         }
       }
@@ -74,9 +84,14 @@ class Recognizer {
 
   LocalEntity& Ensure(const std::string& id, NodeKind kind,
                       const std::string& label, size_t sentence) {
-    auto [it, added] = state_.entities.try_emplace(id);
-    LocalEntity& e = it->second;
-    recent_ = &e;
+    // The entity made or found last first (see Find()), then the map.
+    bool added = false;
+    if (recent_ == nullptr || recent_->node.id != id) {
+      auto [it, inserted] = state_.entities.try_emplace(id);
+      recent_ = &it->second;
+      added = inserted;
+    }
+    LocalEntity& e = *recent_;
     if (added) {
       e.node.id = id;
       e.node.kind = kind;
@@ -183,22 +198,23 @@ class Recognizer {
   }
 
   void AddMention(size_t sentence, size_t first, size_t last,
-                  const std::string& id, NodeKind kind, const std::string& rule) {
-    EntityMention m;
+                  const std::string& id, NodeKind kind, std::string_view rule) {
+    LocalEntity* e = Find(id);
+    if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
+    EntityMention& m = doc_.mentions.emplace_back();  // made in place
     m.sentence = sentence;
     m.first_token = first;
     m.last_token = last;
     m.span = {doc_.tokens[first].span.begin, doc_.tokens[last - 1].span.end};
     m.node_id = id;
     m.kind = kind;
-    m.rule = rule;
-    const std::string_view form = doc_.Text(m.span);
-    if (doc_.mentions.capacity() == 0) doc_.mentions.reserve(16);
-    doc_.mentions.push_back(std::move(m));
-    for (size_t t = first; t < last; ++t) covered_[t] = true;
-    if (LocalEntity* e = Find(id)) {
+    m.rule.assign(rule);
+    for (size_t t = first; t < last; ++t) bits_[t] |= entity_word::kCovered;
+    if (e != nullptr) {
       e->node.mentions++;
-      if (form != e->node.label) e->node.aliases.emplace(form);
+      // insert(), not emplace(): a form already there makes no node.
+      const std::string_view form = doc_.Text(m.span);
+      if (form != e->node.label) e->node.aliases.insert(std::string(form));
     }
   }
 
@@ -227,6 +243,14 @@ class Recognizer {
     return bits_[i];
   }
   bool Upper(size_t i) const { return Is(i, entity_word::kUpper); }
+  // Inside a mention (AddMention() marks its tokens).
+  bool Covered(size_t i) const { return Is(i, entity_word::kCovered); }
+  // True when token i is capitalized and has any of `bits`. Classify()
+  // completes every capitalized token, so any bit may be asked here with
+  // no test of completeness.
+  bool UpperWith(size_t i, uint32_t bits) const {
+    return Upper(i) && (bits_[i] & bits) != 0;
+  }
   // The EntityWords id of token i's word (0: no phrase, title or body has
   // it, or i is past the end).
   uint32_t Id(size_t i) const {
@@ -236,17 +260,12 @@ class Recognizer {
   }
 
   // Longest gazetteer match at token i within [i, end).
-  // The rules ask for the same (i, end) many times (mostly with end the
-  // sentence's end), so the last answer for each token is kept.
   Match Lookup(size_t i, size_t end) const {
     // Inline: most tokens start no phrase, and the rules ask at each one.
     if (i >= end || !Is(i, entity_word::kPhraseStart)) return Match();
-    return LookupCached(i, end);
-  }
-
-  Match LookupCached(size_t i, size_t end) const {
-    CachedLookup& cached = lookup_cache_[std::min(i, doc_.tokens.size())];
-    if (cached.end != end) {
+    CachedLookup& cached = lookup_cache_[i % kCachedLookups];
+    if (cached.token != i || cached.end != end) {
+      cached.token = i;
       cached.end = end;
       cached.match = LookupUncached(i, end);
     }
@@ -350,7 +369,7 @@ class Recognizer {
     if (Is(i, entity_word::kNameWord)) return true;
     // A word in capitals counts only in a text of no sentence.
     return doc_.sentences.empty() && Is(i, entity_word::kWordShape) && Upper(i) &&
-           !Is(i, entity_word::kNotName);
+           !UpperWith(i, entity_word::kNotName);
   }
 
   // ---- Rules ------------------------------------------------------------
@@ -478,7 +497,7 @@ class Recognizer {
     std::string org;
     if (!iso.empty()) {
       std::string country = EnsureCountry(iso, s);
-      if (!covered_[start]) {
+      if (!Covered(start)) {
         AddMention(s, start, IsPossessive(Tok(i - 1)) ? i - 1 : i, country,
                    NodeKind::kCountry, "title-country");
       }
@@ -518,7 +537,7 @@ class Recognizer {
       // separatist leader").
       bool foreign_qualifier = false;
       for (size_t k = i; k > sent.first_token && k + 3 > i; --k) {
-        if (Upper(k - 1) && !covered_[k - 1]) foreign_qualifier = true;
+        if (Upper(k - 1) && !Covered(k - 1)) foreign_qualifier = true;
         if (Low(k - 1) == "and" || Low(k - 1) == "," ) break;
       }
       if (title->kind == "government" && !foreign_qualifier &&
@@ -663,7 +682,7 @@ class Recognizer {
   }
 
   EntityMention MakeMention(size_t s, size_t first, size_t last,
-                            const std::string& id, NodeKind kind, const std::string& rule) {
+                            const std::string& id, NodeKind kind, std::string_view rule) {
     EntityMention m;
     m.sentence = s;
     m.first_token = first;
@@ -737,8 +756,9 @@ class Recognizer {
   // Capitalized names ending in an organization noun.
   bool OrganizationPattern(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    if (!Upper(i) || (Is(i, entity_word::kNotName) && !Is(i, entity_word::kOrgHead)) ||
-        Is(i, entity_word::kNotNameStart)) {
+    if (!Upper(i) ||
+        (UpperWith(i, entity_word::kNotName) && !UpperWith(i, entity_word::kOrgHead)) ||
+        UpperWith(i, entity_word::kNotNameStart)) {
       return false;
     }
     // "US-based Sony ...": a hyphenated modifier is not part of the name.
@@ -750,7 +770,7 @@ class Recognizer {
     while (j < sent.last_token && j - i < 8) {
       std::string_view low = Low(j);
       if (Upper(j) && Is(j, entity_word::kWordShape)) {
-        bool head = Is(j, entity_word::kOrgHead) ||
+        bool head = UpperWith(j, entity_word::kOrgHead) ||
                     (low == "house" && Low(j + 1) == "of");
         if (head) last_head = j + 1;
         ++j;
@@ -766,7 +786,7 @@ class Recognizer {
               ++k;
               continue;
             }
-            if (!Upper(k) || Is(k, entity_word::kNotName)) break;
+            if (!Upper(k) || UpperWith(k, entity_word::kNotName)) break;
             Match m = Lookup(k, sent.last_token);
             if (m.entry && m.entry->kind == NodeKind::kCountry) break;
             ++k;
@@ -784,7 +804,7 @@ class Recognizer {
       }
     }
     if (last_head == 0) return false;
-    bool head_first = Is(i, entity_word::kOrgHead) && last_head - i >= 3;
+    bool head_first = UpperWith(i, entity_word::kOrgHead) && last_head - i >= 3;
     if (last_head - i < 2 && !head_first) return false;
     if (BareBody(i, last_head) && AnchoredBody(s, i, last_head)) {
       i = last_head;
@@ -849,12 +869,24 @@ class Recognizer {
       if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
       const std::string& label = e.node.label;
       if (label.size() <= word.size() || label[word.size()] != ' ') continue;
-      if (Lower(label.substr(0, word.size())) != word) continue;
+      if (!LowerStartsWith(label, word)) continue;
       AddMention(s, i, i + 1, id, NodeKind::kOrganization, "short-form");
       ++i;
       return true;
     }
     return false;
+  }
+
+  // True when `text`, ASCII-lowercased as Lower() does, starts with `low`
+  // (compared in place: no lowered copy).
+  static bool LowerStartsWith(std::string_view text, std::string_view low) {
+    if (text.size() < low.size()) return false;
+    for (size_t k = 0; k < low.size(); ++k) {
+      char c = text[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != low[k]) return false;
+    }
+    return true;
   }
 
   // "German Institute for Economic Research": a name that starts with a
@@ -902,9 +934,13 @@ class Recognizer {
   // Institute, said"
   bool Apposition(size_t s, size_t& i) {
     const Sentence& sent = doc_.sentences[s];
-    // NameEnd() goes past i + 1 only through a name word or particle (a
-    // quick test that most tokens fail, so it goes first).
+    // NameEnd() goes past i + 1 only through a name word or particle, and
+    // a comma must follow the name, which ends at most 5 tokens on (quick
+    // tests that most tokens fail, so they go first).
     if (!IsNameWord(i + 1) && !IsNameParticle(i + 1)) return false;
+    bool comma = false;
+    for (size_t k = i + 2; k <= i + 5 && !comma; ++k) comma = Is(k, entity_word::kComma);
+    if (!comma) return false;
     if (i > sent.first_token && Is(i - 1, entity_word::kPreposition)) return false;
     size_t end = NameEnd(i, sent.last_token);
     if (end - i < 2 || Tok(end) != ",") return false;
@@ -1052,6 +1088,17 @@ class Recognizer {
     return true;
   }
 
+  // False when OrganizationPattern() at i finds no head: it looks for one
+  // among the next 8 tokens of the sentence, all capitalized (which
+  // Classify() completes, so their bits are read directly).
+  bool MayOpenOrganization(size_t i, size_t end) const {
+    constexpr uint32_t kHead = entity_word::kOrgHead | entity_word::kHouse;
+    for (size_t k = i; k < end && k - i < 8; ++k) {
+      if ((bits_[k] & entity_word::kUpper) && (bits_[k] & kHead)) return true;
+    }
+    return false;
+  }
+
   // False when TitleAt(i, ...) finds no title: a lexicon title starts at
   // i, or a title word follows within two tokens ("energy minister").
   bool MayOpenTitle(size_t i) const {
@@ -1063,19 +1110,21 @@ class Recognizer {
   // one of these (a capital, a lexicon phrase's or title's first word, a
   // group noun, a title word just after, a comma, an acronym defined in the
   // text), and most tokens have none, so they are passed over at once.
+  // For i below the number of tokens: the bits of i + 1 and i + 2 are read
+  // directly, as the constructor put two tokens of no bits past the end.
   bool MayOpenMention(size_t i) const {
     constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
-                                  entity_word::kTitleStart | entity_word::kGroupNoun;
-    return Is(i, kOpeners) || Is(i + 1, entity_word::kTitleWord) ||
-           Is(i + 2, entity_word::kTitleWord) || Is(i, entity_word::kComma) ||
-           LocalNameAt(i) != nullptr;
+                                  entity_word::kTitleStart | entity_word::kGroupNoun |
+                                  entity_word::kComma;
+    return (bits_[i] & kOpeners) || ((bits_[i + 1] | bits_[i + 2]) & entity_word::kTitleWord) ||
+           (!local_names_.empty() && LocalNameAt(i) != nullptr);
   }
 
   void ScanSentence(size_t s) {
     const Sentence& sent = doc_.sentences[s];
     size_t i = sent.first_token;
     while (i < sent.last_token) {
-      if (covered_[i] || !MayOpenMention(i)) {
+      if (Covered(i) || !MayOpenMention(i)) {
         ++i;
         continue;
       }
@@ -1088,7 +1137,7 @@ class Recognizer {
           (MayOpenTitle(i) && TitleName(s, i)) || (phrase && CountryBody(s, i)) ||
           (IsNameWord(i) && Apposition(s, i)) ||
           (phrase && CountryNamedOrganization(s, i)) || (phrase && Gazetteer(s, i)) ||
-          (Upper(i) && OrganizationPattern(s, i)) ||
+          (Upper(i) && MayOpenOrganization(i, sent.last_token) && OrganizationPattern(s, i)) ||
           (!local_names_.empty() && LocalName(s, i)) ||
           (Is(i, entity_word::kGroupNoun) && Group(s, i))) {
         continue;
@@ -1106,8 +1155,7 @@ class Recognizer {
   uint32_t* bits_ = nullptr;  // entity_word::k...
   uint32_t* ids_ = nullptr;   // EntityWords word id
   size_t tokens_ = 0;               // doc_.tokens.size()
-  std::vector<uint8_t>& covered_;              // by token: inside a mention
-  std::vector<CachedLookup>& lookup_cache_;    // by token: Lookup()
+  CachedLookup* lookup_cache_;  // [kCachedLookups], see Lookup()
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
   LocalEntity* recent_ = nullptr;  // made or found last (see Find())

@@ -90,6 +90,7 @@ const WordList kLists[] = {
      {"bin", "ibn", "van", "von", "der", "de", "da", "di", "del", "la", "le",
       "abu", "al"}},
     {entity_word::kComma, {","}},
+    {entity_word::kHouse, {"house"}},
 };
 
 // A country's bodies named by a common noun after the country: phrase ->
@@ -201,6 +202,12 @@ EntityWords::EntityWords(const LexiconData& lexicon) {
     bits_.Add(SplitWords(body.phrase).front(), entity_word::kBodyStart);
     bodies_.push_back(std::move(body));
   }
+  // Last, once every word has its bits and id.
+  for (int c = 0; c < 256; ++c) {
+    const char byte = static_cast<char>(c);
+    one_byte_bits_[c] = bits_.Find(std::string_view(&byte, 1));
+    one_byte_eager_[c] = eager_.Find(std::string_view(&byte, 1));
+  }
 }
 
 uint32_t EntityWords::IdOf(const std::string& word) {
@@ -233,8 +240,8 @@ void EntityWords::Classify(const Document& doc, std::vector<uint32_t>* bits,
     uint32_t b = token.shape == TokenShape::kWord ? uint32_t{entity_word::kWordShape} : 0;
     const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
     if (c >= 'a' && c <= 'z') {
-      out_bits[i] = b | eager_.Find(LowerToken(doc, i));
-      out_ids[i] = 0;
+      // The id is set when the token is completed, not before.
+      out_bits[i] = b | (word.size() == 1 ? one_byte_eager_[c] : eager_.Find(LowerToken(doc, i)));
       continue;
     }
     if (StartsUpper(word)) {
@@ -242,7 +249,8 @@ void EntityWords::Classify(const Document& doc, std::vector<uint32_t>* bits,
       if (word.size() > 3 && AllUpper(word)) b |= entity_word::kLongAllUpper;
     }
     const std::string_view low = LowerToken(doc, i);
-    const uint32_t found = bits_.Find(low);
+    const uint32_t found =
+        low.size() == 1 ? one_byte_bits_[static_cast<unsigned char>(low[0])] : bits_.Find(low);
     b |= (found & kClassMask) | entity_word::kComplete;
     constexpr uint32_t kName = entity_word::kWordShape | entity_word::kUpper;
     if ((b & (kName | entity_word::kNotName | entity_word::kLongAllUpper)) == kName) {

@@ -13,8 +13,11 @@
 #ifndef NEWSGRAPH_EXTRACTORS_ENTITY_WORDS_H_
 #define NEWSGRAPH_EXTRACTORS_ENTITY_WORDS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/document.h"
@@ -51,8 +54,13 @@ enum : uint32_t {
   kLongAllUpper = 1u << 15,  // AllUpper(token) and longer than 3 bytes
   kBodyStart = 1u << 16,    // the first word of a body of bodies()
   kSurname = 1u << 17,      // a key of the lexicon's surnames
-  // Of the token, not of its word: kWordShape and kUpper, and not
-  // kNotName nor kLongAllUpper (may be part of a person's name).
+  kHouse = 1u << 18,        // "house" (of Commons ...), a head like kOrgHead
+  // The bits above are of a token's word (kIdShift is above them); these
+  // are of the token itself.
+  // Not a class: set by the entity rules on a token inside a mention.
+  kCovered = 1u << 29,
+  // kWordShape and kUpper, and not kNotName nor kLongAllUpper: the token
+  // may be part of a person's name.
   kNameWord = 1u << 30,
   // Not a class: the token's word was looked up in the whole table, so it
   // has all its bits and its id.
@@ -61,7 +69,7 @@ enum : uint32_t {
   // asked of nearly every token (whether it may open a mention, whether it
   // goes on a name).
   kEager = kUpper | kWordShape | kLongAllUpper | kNameWord | kPhraseStart | kTitleStart |
-           kGroupNoun | kTitleWord | kComma | kParticle,
+           kGroupNoun | kTitleWord | kComma | kParticle | kCovered,
 };
 }  // namespace entity_word
 
@@ -71,16 +79,17 @@ class EntityWords {
 
   // Fills (*bits)[i] with the bits of token i of `doc` and (*ids)[i] with
   // the id of its lowercase word, 0 when no phrase, title or body has that
-  // word (doc.tokens and doc.lower_text must be filled). Both vectors are
-  // resized to the tokens, so a caller may reuse them from one document to
-  // the next.
+  // word (the segmenter's layers must be filled). Both vectors are resized
+  // to the tokens, so a caller may reuse them from one document to the
+  // next.
   //
   // Most tokens are lowercase words, and of those only a few words matter
   // to the rules that try every token (entity_word::kEager): a token whose
   // first byte is a lowercase ASCII letter gets only its kEager bits, from
-  // a small table that rules nearly every word out at once, and id 0; every
-  // other token is looked up in full and marked kComplete. Complete() fills
-  // in the rest of a token when a rule asks for it.
+  // a small table that rules nearly every word out at once, and no id yet
+  // ((*ids)[i] is left as it was); every other token is looked up in full
+  // and marked kComplete. Complete() fills in the rest of a token, its id
+  // too, when a rule asks for it.
   void Classify(const Document& doc, std::vector<uint32_t>* bits,
                 std::vector<uint32_t>* ids) const;
 
@@ -130,10 +139,10 @@ class EntityWords {
  private:
   // Bits of a word in bits_: its entity_word bits below kIdShift, its id
   // above, or kIdMask when the id is too large to fit (then in big_ids_).
-  static constexpr int kIdShift = 18;
-  static constexpr uint32_t kIdMask = 0x3FFFu;
+  static constexpr int kIdShift = 19;
+  static constexpr uint32_t kIdMask = 0x1FFFu;
   static constexpr uint32_t kClassMask = (1u << kIdShift) - 1;
-  static_assert(entity_word::kSurname < (1u << kIdShift), "a class bit holds an id bit");
+  static_assert(entity_word::kHouse < (1u << kIdShift), "a class bit holds an id bit");
   // The id of `word`, given one if it has none.
   uint32_t IdOf(const std::string& word);
 
@@ -144,6 +153,10 @@ class EntityWords {
   }
 
   WordTable bits_;     // lowercase word -> entity_word bits | id << kIdShift
+  // bits_.Find() and eager_.Find() of each one-byte word, by its byte: the
+  // commonest tokens (",", ".", "a") are read, not hashed.
+  uint32_t one_byte_bits_[256] = {};
+  uint32_t one_byte_eager_[256] = {};
   WordTable eager_;    // lowercase word -> its entity_word::kEager bits
   WordTable big_ids_;  // lowercase word -> id, for ids of kIdMask and more
   uint32_t next_id_ = 1;

@@ -30,6 +30,7 @@ int QualifiedMention(const Document& doc, const std::vector<int>& cover, int m) 
 
 std::string Slug(std::string_view text) {
   std::string out;
+  out.reserve(text.size());  // at most one byte per byte: no regrowth
   bool dash = false;
   for (unsigned char c : text) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -150,7 +151,18 @@ void SortMentions(Document& doc) {
     return a.span.begin < b.span.begin;
   };
   if (std::is_sorted(doc.mentions.begin(), doc.mentions.end(), by_position)) return;
-  std::stable_sort(doc.mentions.begin(), doc.mentions.end(), by_position);
+  // Sort positions, not mentions (strings and a vector each), then move
+  // each mention once: a stable sort of the mentions themselves moves each
+  // several times.
+  std::vector<uint32_t> order(doc.mentions.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<uint32_t>(k);
+  std::stable_sort(order.begin(), order.end(), [&doc](uint32_t a, uint32_t b) {
+    return doc.mentions[a].span.begin < doc.mentions[b].span.begin;
+  });
+  std::vector<EntityMention> sorted;
+  sorted.reserve(doc.mentions.size());
+  for (uint32_t k : order) sorted.push_back(std::move(doc.mentions[k]));
+  doc.mentions.swap(sorted);
 }
 
 }  // namespace newsgraph
