@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,6 +30,7 @@ using exporters_internal::CategoryName;
 using exporters_internal::Escape;
 using exporters_internal::EscapeInto;
 using exporters_internal::IriPathInto;
+using exporters_internal::IsIsoDate;
 using exporters_internal::kMaxExpansion;
 using exporters_internal::MaxConfidence;
 using exporters_internal::OutputSink;
@@ -222,7 +225,8 @@ class Writer {
         options_(options),
         sink_(out),
         b_(sink_),
-        relation_names_(AllRelations().size()) {
+        relation_names_(AllRelations().size()),
+        kind_names_(AllNodeKinds().size()) {
     // Text that is the same for every element, escaped once.
     base_iri_.resize(kMaxExpansion * options_.base_iri.size() + 8);
     base_iri_.resize(static_cast<size_t>(
@@ -231,6 +235,10 @@ class Writer {
     for (const RelationInfo& relation : AllRelations()) {
       std::string& name = relation_names_[static_cast<size_t>(relation.kind)];
       AppendXmlEscaped(relation.name, XmlContext::kText, &name);
+    }
+    for (const NodeKindInfo& kind : AllNodeKinds()) {
+      std::string& name = kind_names_[static_cast<size_t>(kind.kind)];
+      AppendXmlEscaped(kind.name, XmlContext::kText, &name);
     }
   }
 
@@ -351,44 +359,64 @@ class Writer {
   }
 
   // Called with constant keys and inlined, so that each fragment of markup
-  // is a copy of known size.
-  void Open(std::string_view indent,
-                                      const KeySpec& key) {
-    b_ += indent;
-    b_ += "<data key=\"";
-    b_ += key.id;
-    b_ += "\">";
+  // is a copy of known size, into room reserved once per element.
+  static char* Copy(char* p, std::string_view text) {
+    std::memcpy(p, text.data(), text.size());
+    return p + text.size();
   }
+  static size_t OpenSize(std::string_view indent, const KeySpec& key) {
+    return indent.size() + key.id.size() + 13;
+  }
+  static char* Open(char* p, std::string_view indent, const KeySpec& key) {
+    p = Copy(p, indent);
+    p = Copy(p, "<data key=\"");
+    p = Copy(p, key.id);
+    return Copy(p, "\">");
+  }
+  static constexpr std::string_view kClose = "</data>\n";
 
-  void Close() { b_ += "</data>\n"; }
+  void Open(std::string_view indent, const KeySpec& key) {
+    b_.Commit(Open(b_.Reserve(OpenSize(indent, key)), indent, key));
+  }
+  void Close() { b_ += kClose; }
 
   // A string value; nothing when it is empty.
-  void Data(std::string_view indent,
-                                      const KeySpec& key,
-                                      std::string_view value) {
+  void Data(std::string_view indent, const KeySpec& key,
+            std::string_view value) {
     if (value.empty()) return;
-    Open(indent, key);
-    b_.AppendEscaped(value, Escape::kXmlText);
-    Close();
+    char* p = b_.Reserve(OpenSize(indent, key) + kMaxExpansion * value.size() +
+                         8 + kClose.size());
+    p = Open(p, indent, key);
+    p = EscapeInto(value, Escape::kXmlText, p);
+    b_.Commit(Copy(p, kClose));
   }
 
   // A value that needs no escaping (escaped already, or made of name
   // characters); nothing when it is empty.
-  void DataVerbatim(std::string_view indent,
-                                              const KeySpec& key,
-                                              std::string_view value) {
+  void DataVerbatim(std::string_view indent, const KeySpec& key,
+                    std::string_view value) {
     if (value.empty()) return;
-    Open(indent, key);
-    b_ += value;
-    Close();
+    char* p = b_.Reserve(OpenSize(indent, key) + value.size() + kClose.size());
+    p = Open(p, indent, key);
+    p = Copy(p, value);
+    b_.Commit(Copy(p, kClose));
   }
 
-  void DataUint(std::string_view indent,
-                                          const KeySpec& key,
-                                          uint64_t value) {
-    Open(indent, key);
-    b_.AppendUint(value);
-    Close();
+  // A date: most are ISO dates, digits and '-' that need no escaping.
+  void DataDate(std::string_view indent, const KeySpec& key,
+                std::string_view value) {
+    if (IsIsoDate(value)) {
+      DataVerbatim(indent, key, value);
+    } else {
+      Data(indent, key, value);
+    }
+  }
+
+  void DataUint(std::string_view indent, const KeySpec& key, uint64_t value) {
+    char* p = b_.Reserve(OpenSize(indent, key) + 20 + kClose.size());
+    p = Open(p, indent, key);
+    p = std::to_chars(p, p + 20, value).ptr;
+    b_.Commit(Copy(p, kClose));
   }
 
   void DataDouble(std::string_view indent, const KeySpec& key, double value) {
@@ -422,7 +450,8 @@ class Writer {
     b_ += id;
     b_ += "\">\n";
     Data(kIn, kNodeKeys[kVLabel], node.label);
-    Data(kIn, kNodeKeys[kVType], Name(node.kind));
+    DataVerbatim(kIn, kNodeKeys[kVType],
+                 kind_names_[static_cast<size_t>(node.kind)]);
     Open(kIn, kNodeKeys[kVIri]);
     b_ += base_iri_;
     b_.Commit(IriPathInto(node.id, b_.Reserve(3 * node.id.size())));
@@ -442,8 +471,8 @@ class Writer {
     Data(kIn, kNodeKeys[kVRole], node.role);
     Data(kIn, kNodeKeys[kVDate], node.date);
     DataUint(kIn, kNodeKeys[kVMentions], node.mentions);
-    Data(kIn, kNodeKeys[kVFirstDate], node.first_date);
-    Data(kIn, kNodeKeys[kVLastDate], node.last_date);
+    DataDate(kIn, kNodeKeys[kVFirstDate], node.first_date);
+    DataDate(kIn, kNodeKeys[kVLastDate], node.last_date);
     if (gephi_) {
       const Rgb rgb = NodeColor(node.kind);
       DataDouble(kIn, kNodeKeys[kVSize], NodeSize(node.mentions));
@@ -490,9 +519,10 @@ class Writer {
       }
       Close();
     }
-    Data(kIn, kEdgeKeys[kECategory], CategoryName(relation.category));
-    Data(kIn, kEdgeKeys[kEFirstDate], edge.first_date);
-    Data(kIn, kEdgeKeys[kELastDate], edge.last_date);
+    // A constant of the writer's own: nothing to escape.
+    DataVerbatim(kIn, kEdgeKeys[kECategory], CategoryName(relation.category));
+    DataDate(kIn, kEdgeKeys[kEFirstDate], edge.first_date);
+    DataDate(kIn, kEdgeKeys[kELastDate], edge.last_date);
     DataUint(kIn, kEdgeKeys[kEDocuments], edge.documents.size());
     if (!edge.documents.empty()) {
       Open(kIn, kEdgeKeys[kEDocumentIds]);
@@ -601,6 +631,7 @@ class Writer {
   OutputSink& b_;
   std::string base_iri_;  // escaped
   std::vector<std::string> relation_names_;  // escaped, by RelationKind
+  std::vector<std::string> kind_names_;      // escaped, by NodeKind
   std::array<bool, kVCount> node_present_{};
   std::array<bool, kECount> edge_present_{};
   std::string scratch_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -105,10 +106,13 @@ class PrettyJson {
 
   // Starts a member of the current object; `key` must need no escaping.
   void Key(std::string_view key) {
-    NextLine();
-    b_ += '"';
-    b_ += key;
-    b_ += "\": ";
+    char* p = b_.Reserve(kLineRoom + key.size() + 4);
+    p = NextLine(p);
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    std::memcpy(p, "\": ", 3);
+    b_.Commit(p + 3);
   }
 
   void StartObject() { Start('{', false); }
@@ -118,60 +122,75 @@ class PrettyJson {
 
   // A string value, repaired and escaped.
   void String(std::string_view value) {
-    OpenString();
-    b_.AppendEscaped(value, Escape::kJson);
-    b_ += '"';
+    char* p = b_.Reserve(kLineRoom + 2 + kMaxExpansion * value.size() + 8);
+    p = OpenString(p);
+    p = EscapeInto(value, Escape::kJson, p);
+    *p++ = '"';
+    b_.Commit(p);
   }
 
   // A string value written in parts: OpenString(), then the parts appended
-  // to sink() (escaped), then CloseString().
-  void OpenString() {
-    if (InArray()) NextLine();
-    b_ += '"';
-  }
+  // to the sink (escaped), then CloseString().
+  void OpenString() { b_.Commit(OpenString(b_.Reserve(kLineRoom + 1))); }
   void CloseString() { b_ += '"'; }
-  OutputSink& sink() { return b_; }
 
  private:
   struct Level {
     bool array;
     bool empty;
   };
+  // The writer nests five deep (document, @graph, mention, evidence list,
+  // evidence); the indent has room for sixteen.
+  static constexpr size_t kMaxDepth = 16;
+  static constexpr std::string_view kSpaces = "                ";
+  // What NextLine() may write.
+  static constexpr size_t kLineRoom = 2 + kMaxDepth;
 
   bool InArray() const { return depth_ > 0 && levels_[depth_ - 1].array; }
 
-  // Before an item of an array or a member of an object.
-  void NextLine() {
+  // Before an item of an array or a member of an object: a comma after the
+  // one before, a line break and the indent.
+  char* NextLine(char* p) {
     Level& level = levels_[depth_ - 1];
-    b_ += level.empty ? std::string_view("\n") : std::string_view(",\n");
+    if (!level.empty) *p++ = ',';
     level.empty = false;
-    Indent(depth_);
+    *p++ = '\n';
+    return Indent(p, depth_);
   }
 
-  void Indent(size_t depth) {
-    static constexpr std::string_view kSpaces = "                ";
-    b_ += kSpaces.substr(0, depth);
+  // Copies the whole run of spaces, keeps `depth` of them.
+  static char* Indent(char* p, size_t depth) {
+    std::memcpy(p, kSpaces.data(), kMaxDepth);
+    return p + depth;
+  }
+
+  char* OpenString(char* p) {
+    if (InArray()) p = NextLine(p);
+    *p++ = '"';
+    return p;
   }
 
   void Start(char bracket, bool array) {
-    if (InArray()) NextLine();
-    b_ += bracket;
+    char* p = b_.Reserve(kLineRoom + 1);
+    if (InArray()) p = NextLine(p);
+    *p++ = bracket;
+    b_.Commit(p);
     levels_[depth_++] = Level{array, true};
   }
 
   void End(char bracket) {
     const Level& level = levels_[--depth_];
+    char* p = b_.Reserve(kLineRoom + 1);
     if (!level.empty) {
-      b_ += '\n';
-      Indent(depth_);
+      *p++ = '\n';
+      p = Indent(p, depth_);
     }
-    b_ += bracket;
+    *p++ = bracket;
+    b_.Commit(p);
   }
 
   OutputSink& b_;
-  // The writer nests five deep (document, @graph, mention, evidence list,
-  // evidence); the indent has room for sixteen.
-  Level levels_[16];
+  Level levels_[kMaxDepth];
   size_t depth_ = 0;
 };
 
@@ -238,6 +257,14 @@ class Writer {
     w_.String(value);
   }
 
+  // A value that needs no escaping: one of the writer's own constants.
+  void ConstantProperty(std::string_view key, std::string_view value) {
+    w_.Key(key);
+    w_.OpenString();
+    sink_ += value;
+    w_.CloseString();
+  }
+
   // For terms coerced to xsd:integer: the lexical form as a string.
   void Integer(std::string_view key, uint64_t value) {
     w_.Key(key);
@@ -260,8 +287,10 @@ class Writer {
   void Date(std::string_view key, std::string_view value) {
     if (value.empty()) return;
     w_.Key(key);
-    if (IsIsoDate(value)) {
-      w_.String(value);
+    if (IsIsoDate(value)) {  // digits and '-': nothing to escape
+      w_.OpenString();
+      sink_ += value;
+      w_.CloseString();
       return;
     }
     std::string_view type;
@@ -387,36 +416,42 @@ class Writer {
     w_.EndObject();
   }
 
-  // <source IRI>;<relation>;<target path>, inside a string being written.
-  void AppendMentionIri(const KnowledgeGraph::EdgeView& view,
-                        std::string_view relation) {
-    AppendNodeIri(view.source->id);
-    sink_ += ';';
-    sink_ += relation;
-    sink_ += ';';
-    AppendNodePath(view.target->id);
-  }
-
   void WriteMention(const KnowledgeGraph::EdgeView& view) {
     const Edge& edge = *view.edge;
     const RelationInfo& relation = Info(edge.relation);
     const std::string_view name =
         relation_names_[static_cast<size_t>(edge.relation)];
+    // The mention's IRI, <source IRI>;<relation>;<target path>, is written
+    // once; the source and target IRIs and the evidence IRIs copy its parts.
     w_.StartObject();
     w_.Key("@id");
     w_.OpenString();
-    AppendMentionIri(view, name);
+    const size_t mention = sink_.size();
+    AppendNodeIri(view.source->id);
+    const size_t source_length = sink_.size() - mention;
+    sink_ += ';';
+    sink_ += name;
+    sink_ += ';';
+    const size_t target_path = sink_.size();
+    AppendNodePath(view.target->id);
+    const size_t mention_length = sink_.size() - mention;
+    const size_t target_path_length = sink_.size() - target_path;
     w_.CloseString();
-    Property("@type", "ng:RelationMention");
+    ConstantProperty("@type", "ng:RelationMention");
     w_.Key("source");
-    NodeIriValue(view.source->id);
+    w_.OpenString();
+    sink_.AppendCopy(mention, source_length);
+    w_.CloseString();
     w_.Key("relation");
     w_.OpenString();
     sink_ += "ng:";
     sink_ += name;
     w_.CloseString();
     w_.Key("target");
-    NodeIriValue(view.target->id);
+    w_.OpenString();
+    sink_ += base_iri_;
+    sink_.AppendCopy(target_path, target_path_length);
+    w_.CloseString();
     Property("cameo", edge.Cameo());
     if (!edge.cameo_counts.empty()) {
       // Every mention's code with its count ("1121:2|112:5"), so that a
@@ -435,7 +470,7 @@ class Writer {
       }
       w_.CloseString();
     }
-    Property("category", CategoryName(relation.category));
+    ConstantProperty("category", CategoryName(relation.category));
     Integer("weight", edge.weight);
     Date("firstDate", edge.first_date);
     Date("lastDate", edge.last_date);
@@ -459,11 +494,11 @@ class Writer {
         w_.StartObject();
         w_.Key("@id");
         w_.OpenString();
-        AppendMentionIri(view, name);
+        sink_.AppendCopy(mention, mention_length);
         sink_ += ';';
         sink_.AppendUint(index++);
         w_.CloseString();
-        Property("@type", "ng:Evidence");
+        ConstantProperty("@type", "ng:Evidence");
         Property("document", e.document);
         Integer("sentence", e.sentence);
         Integer("begin", e.begin);

@@ -276,16 +276,42 @@ void AppendJsonDouble(double value, std::string* out) {
   });
 }
 
+namespace {
+
+// What each byte of a node id becomes in an IRI path: itself (unreserved),
+// '/' for ':', or 0: percent-encoded.
+constexpr std::array<char, 256> MakeIriTable() {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+        c == '~') {
+      table[c] = static_cast<char>(c);
+    }
+  }
+  table[':'] = '/';
+  return table;
+}
+constexpr std::array<char, 256> kIriTable = MakeIriTable();
+
+}  // namespace
+
 char* IriPathInto(std::string_view node_id, char* out) {
+  // Most ids need no percent-encoding: map every byte without a branch,
+  // and only when one had no mapping go over the id again.
+  bool encode = false;
+  for (size_t i = 0; i < node_id.size(); ++i) {
+    const char mapped = kIriTable[static_cast<unsigned char>(node_id[i])];
+    out[i] = mapped;
+    encode |= mapped == 0;
+  }
+  if (!encode) return out + node_id.size();
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char ch : node_id) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c == ':') {
-      *out++ = '/';
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-               c == '~') {
-      *out++ = ch;
+    const char mapped = kIriTable[c];
+    if (mapped != 0) {
+      *out++ = mapped;
     } else {
       *out++ = '%';
       *out++ = kHex[c >> 4];

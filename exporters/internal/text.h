@@ -126,6 +126,14 @@ class OutputSink {
     return *this;
   }
 
+  // Appends again the `length` bytes appended at `offset` (an earlier
+  // size()), since the last flush.
+  void AppendCopy(size_t offset, size_t length) {
+    char* p = Reserve(length);
+    std::memcpy(p, begin_.get() + offset, length);
+    end_ = p + length;
+  }
+
   // `text` repaired and escaped (EscapeInto()).
   void AppendEscaped(std::string_view text, Escape escape) {
     end_ = EscapeInto(text, escape, Reserve(kMaxExpansion * text.size() + 8));

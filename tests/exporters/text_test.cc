@@ -254,6 +254,18 @@ TEST(OutputSinkTest, GrowsForLargeRecordsAndFlushesInOrder) {
   EXPECT_EQ(stream.str(), expected);
 }
 
+TEST(OutputSinkTest, AppendCopyRepeatsEarlierBytesEvenAfterGrowing) {
+  std::ostringstream stream;
+  OutputSink sink(stream);
+  sink.Append("<a>");
+  const size_t offset = sink.size();
+  sink.Append("iri");
+  sink.Append(std::string(2 << 20, 'y'));  // moves the buffer
+  sink.AppendCopy(offset, 3);
+  EXPECT_TRUE(sink.Finish("test").ok());
+  EXPECT_EQ(stream.str(), "<a>iri" + std::string(2 << 20, 'y') + "iri");
+}
+
 TEST(OutputSinkTest, ReportsAFailedStream) {
   std::ostringstream stream;
   stream.setstate(std::ios::badbit);
