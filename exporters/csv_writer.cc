@@ -29,10 +29,10 @@ constexpr std::string_view kEvidenceSeparator = " | ";
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 char Upper(char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
 
-// Writes CSV records into a sink's buffer.
+// Writes CSV records into a sink.
 class Records {
  public:
-  explicit Records(std::string* out) : out_(*out) {}
+  explicit Records(OutputSink* out) : out_(*out) {}
 
   // A text field: repaired, tabs and line breaks made spaces, quoted when
   // needed.
@@ -93,7 +93,7 @@ class Records {
     first_ = false;
   }
 
-  std::string& out_;
+  OutputSink& out_;
   bool first_ = true;
   std::string clean_;
   std::string array_;
@@ -102,9 +102,9 @@ class Records {
 Status WriteNodes(const std::vector<const Node*>& nodes,
                   const RepairedNodeIds& ids, std::ostream& out) {
   OutputSink sink(out);
-  Records records(&sink.buffer());
-  sink.buffer() += kCsvNodesHeader;
-  sink.buffer() += kLineEnd;
+  Records records(&sink);
+  sink += kCsvNodesHeader;
+  sink += kLineEnd;
   std::string labels;
   for (const Node* node : nodes) {
     if (sink.failed()) break;
@@ -132,9 +132,9 @@ Status WriteNodes(const std::vector<const Node*>& nodes,
 Status WriteRelationships(const std::vector<KnowledgeGraph::EdgeView>& edges,
                           const RepairedNodeIds& ids, std::ostream& out) {
   OutputSink sink(out);
-  Records records(&sink.buffer());
-  sink.buffer() += kCsvRelationshipsHeader;
-  sink.buffer() += kLineEnd;
+  Records records(&sink);
+  sink += kCsvRelationshipsHeader;
+  sink += kLineEnd;
   std::string type;
   std::string evidence;
   for (size_t index = 0; index < edges.size(); ++index) {

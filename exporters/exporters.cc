@@ -6,6 +6,7 @@
 #include "exporters/csv_writer.h"
 #include "exporters/gexf_writer.h"
 #include "exporters/graphml_writer.h"
+#include "exporters/internal/text.h"
 #include "exporters/jsonld_writer.h"
 
 namespace newsgraph {
@@ -37,11 +38,6 @@ bool EndsWithIgnoringCase(std::string_view s, std::string_view suffix) {
     if (Lower(s[i]) != suffix[i]) return false;
   }
   return true;
-}
-
-bool IsUnreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 // An absolute IRI: scheme ":" and then only characters an IRI may hold
@@ -104,21 +100,11 @@ std::vector<std::string_view> FormatNames() {
 }
 
 std::string NodeIri(std::string_view node_id, const ExportOptions& options) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string iri = options.base_iri;
-  iri.reserve(iri.size() + node_id.size());
-  for (char ch : node_id) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == ':') {
-      iri += '/';
-    } else if (IsUnreserved(c)) {
-      iri += ch;
-    } else {
-      iri += '%';
-      iri += kHex[c >> 4];
-      iri += kHex[c & 0xF];
-    }
-  }
+  const size_t base = iri.size();
+  iri.resize(base + 3 * node_id.size());
+  char* end = exporters_internal::IriPathInto(node_id, iri.data() + base);
+  iri.resize(static_cast<size_t>(end - iri.data()));
   return iri;
 }
 

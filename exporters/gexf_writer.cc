@@ -172,7 +172,7 @@ class Writer {
  public:
   Writer(const KnowledgeGraph& graph, const ExportOptions& options,
          std::ostream& out)
-      : graph_(graph), options_(options), sink_(out), b_(sink_.buffer()) {}
+      : graph_(graph), options_(options), sink_(out), b_(sink_) {}
 
   Status Write() {
     const std::vector<const Node*> nodes = graph_.Nodes();
@@ -438,7 +438,7 @@ class Writer {
   const KnowledgeGraph& graph_;
   const ExportOptions& options_;
   OutputSink sink_;
-  std::string& b_;
+  OutputSink& b_;
   std::array<bool, kVCount> node_present_{};
   std::array<bool, kECount> edge_present_{};
   std::string scratch_;

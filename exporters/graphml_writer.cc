@@ -1,11 +1,10 @@
 #include "exporters/graphml_writer.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <string>
 #include <string_view>
@@ -25,12 +24,14 @@ namespace newsgraph {
 namespace {
 
 using exporters_internal::AppendCleanText;
-using exporters_internal::AppendDouble;
 using exporters_internal::AppendEvidenceLine;
-using exporters_internal::AppendUint;
 using exporters_internal::AppendXmlEscaped;
 using exporters_internal::CategoryName;
-using exporters_internal::CleanText;
+using exporters_internal::Escape;
+using exporters_internal::EscapeInto;
+using exporters_internal::IriPathInto;
+using exporters_internal::IsIsoDate;
+using exporters_internal::kMaxExpansion;
 using exporters_internal::MaxConfidence;
 using exporters_internal::OutputSink;
 using exporters_internal::XmlContext;
@@ -215,23 +216,6 @@ bool AnyHasBar(const std::set<std::string>& items) {
   return false;
 }
 
-// AnyHasBar() of the `count` items that Join() made `joined` of, without
-// going over the items again.
-bool JoinedHasBar(std::string_view joined, size_t count) {
-  return static_cast<size_t>(std::count(joined.begin(), joined.end(), '|')) !=
-         count - 1;
-}
-
-template <typename Container>
-void Join(const Container& items, std::string* out) {
-  bool first = true;
-  for (const std::string& item : items) {
-    if (!first) *out += '|';
-    *out += item;
-    first = false;
-  }
-}
-
 class Writer {
  public:
   Writer(const KnowledgeGraph& graph, GraphmlFlavour flavour,
@@ -240,7 +224,23 @@ class Writer {
         gephi_(flavour == GraphmlFlavour::kGephi),
         options_(options),
         sink_(out),
-        b_(sink_.buffer()) {}
+        b_(sink_),
+        relation_names_(AllRelations().size()),
+        kind_names_(AllNodeKinds().size()) {
+    // Text that is the same for every element, escaped once.
+    base_iri_.resize(kMaxExpansion * options_.base_iri.size() + 8);
+    base_iri_.resize(static_cast<size_t>(
+        EscapeInto(options_.base_iri, Escape::kXmlText, base_iri_.data()) -
+        base_iri_.data()));
+    for (const RelationInfo& relation : AllRelations()) {
+      std::string& name = relation_names_[static_cast<size_t>(relation.kind)];
+      AppendXmlEscaped(relation.name, XmlContext::kText, &name);
+    }
+    for (const NodeKindInfo& kind : AllNodeKinds()) {
+      std::string& name = kind_names_[static_cast<size_t>(kind.kind)];
+      AppendXmlEscaped(kind.name, XmlContext::kText, &name);
+    }
+  }
 
   Status Write() {
     const std::vector<const Node*> nodes = graph_.Nodes();
@@ -358,51 +358,112 @@ class Writer {
     b_ += "\"/>\n";
   }
 
-  void Open(std::string_view indent, const KeySpec& key) {
-    b_ += indent;
-    b_ += "<data key=\"";
-    b_ += key.id;
-    b_ += "\">";
+  // Called with constant keys and inlined, so that each fragment of markup
+  // is a copy of known size, into room reserved once per element.
+  static char* Copy(char* p, std::string_view text) {
+    std::memcpy(p, text.data(), text.size());
+    return p + text.size();
   }
+  static size_t OpenSize(std::string_view indent, const KeySpec& key) {
+    return indent.size() + key.id.size() + 13;
+  }
+  static char* Open(char* p, std::string_view indent, const KeySpec& key) {
+    p = Copy(p, indent);
+    p = Copy(p, "<data key=\"");
+    p = Copy(p, key.id);
+    return Copy(p, "\">");
+  }
+  static constexpr std::string_view kClose = "</data>\n";
+
+  void Open(std::string_view indent, const KeySpec& key) {
+    b_.Commit(Open(b_.Reserve(OpenSize(indent, key)), indent, key));
+  }
+  void Close() { b_ += kClose; }
 
   // A string value; nothing when it is empty.
   void Data(std::string_view indent, const KeySpec& key,
             std::string_view value) {
     if (value.empty()) return;
-    Open(indent, key);
-    AppendXmlEscaped(value, XmlContext::kText, &b_);
-    b_ += "</data>\n";
+    char* p = b_.Reserve(OpenSize(indent, key) + kMaxExpansion * value.size() +
+                         8 + kClose.size());
+    p = Open(p, indent, key);
+    p = EscapeInto(value, Escape::kXmlText, p);
+    b_.Commit(Copy(p, kClose));
+  }
+
+  // A value that needs no escaping (escaped already, or made of name
+  // characters); nothing when it is empty.
+  void DataVerbatim(std::string_view indent, const KeySpec& key,
+                    std::string_view value) {
+    if (value.empty()) return;
+    char* p = b_.Reserve(OpenSize(indent, key) + value.size() + kClose.size());
+    p = Open(p, indent, key);
+    p = Copy(p, value);
+    b_.Commit(Copy(p, kClose));
+  }
+
+  // A date: most are ISO dates, digits and '-' that need no escaping.
+  void DataDate(std::string_view indent, const KeySpec& key,
+                std::string_view value) {
+    if (IsIsoDate(value)) {
+      DataVerbatim(indent, key, value);
+    } else {
+      Data(indent, key, value);
+    }
   }
 
   void DataUint(std::string_view indent, const KeySpec& key, uint64_t value) {
-    Open(indent, key);
-    AppendUint(value, &b_);
-    b_ += "</data>\n";
+    char* p = b_.Reserve(OpenSize(indent, key) + 20 + kClose.size());
+    p = Open(p, indent, key);
+    p = std::to_chars(p, p + 20, value).ptr;
+    b_.Commit(Copy(p, kClose));
   }
 
   void DataDouble(std::string_view indent, const KeySpec& key, double value) {
     if (!std::isfinite(value)) return;
     Open(indent, key);
-    AppendDouble(value, &b_);
-    b_ += "</data>\n";
+    b_.AppendDouble(value);
+    Close();
+  }
+
+  // The items joined with '|', escaped. Returns whether an item holds a
+  // '|' (AnyHasBar()), told by the bars written: escaping neither adds nor
+  // removes one, and repairing each item alone gives the bytes repairing
+  // the joined text would ('|' is ASCII, so no UTF-8 sequence spans it).
+  bool JoinedEscaped(const std::set<std::string>& items) {
+    const size_t start = b_.size();
+    bool first = true;
+    for (const std::string& item : items) {
+      if (!first) b_ += '|';
+      b_.AppendEscaped(item, Escape::kXmlText);
+      first = false;
+    }
+    const size_t bars = static_cast<size_t>(
+        std::count(b_.data() + start, b_.data() + b_.size(), '|'));
+    return bars != items.size() - 1;
   }
 
   void WriteNode(const Node& node, std::string_view id) {
     static constexpr std::string_view kIn = "      ";
+    // Node ids are name characters (NodeIds): nothing to escape.
     b_ += "    <node id=\"";
-    AppendXmlEscaped(id, XmlContext::kAttribute, &b_);
+    b_ += id;
     b_ += "\">\n";
     Data(kIn, kNodeKeys[kVLabel], node.label);
-    Data(kIn, kNodeKeys[kVType], Name(node.kind));
-    Data(kIn, kNodeKeys[kVIri], NodeIri(node.id, options_));
+    DataVerbatim(kIn, kNodeKeys[kVType],
+                 kind_names_[static_cast<size_t>(node.kind)]);
+    Open(kIn, kNodeKeys[kVIri]);
+    b_ += base_iri_;
+    b_.Commit(IriPathInto(node.id, b_.Reserve(3 * node.id.size())));
+    Close();
     if (!node.aliases.empty()) {
-      scratch_.clear();
-      Join(node.aliases, &scratch_);
-      Data(kIn, kNodeKeys[kVAliases], scratch_);
-      if (JoinedHasBar(scratch_, node.aliases.size())) {
+      Open(kIn, kNodeKeys[kVAliases]);
+      const bool bar = JoinedEscaped(node.aliases);
+      Close();
+      if (bar) {
+        Open(kIn, kNodeKeys[kVAliasesJson]);
         JsonStrings(node.aliases);
-        Data(kIn, kNodeKeys[kVAliasesJson],
-             std::string_view(json_.GetString(), json_.GetSize()));
+        Close();
       }
     }
     Data(kIn, kNodeKeys[kVIsoCode], node.iso_code);
@@ -410,8 +471,8 @@ class Writer {
     Data(kIn, kNodeKeys[kVRole], node.role);
     Data(kIn, kNodeKeys[kVDate], node.date);
     DataUint(kIn, kNodeKeys[kVMentions], node.mentions);
-    Data(kIn, kNodeKeys[kVFirstDate], node.first_date);
-    Data(kIn, kNodeKeys[kVLastDate], node.last_date);
+    DataDate(kIn, kNodeKeys[kVFirstDate], node.first_date);
+    DataDate(kIn, kNodeKeys[kVLastDate], node.last_date);
     if (gephi_) {
       const Rgb rgb = NodeColor(node.kind);
       DataDouble(kIn, kNodeKeys[kVSize], NodeSize(node.mentions));
@@ -427,45 +488,50 @@ class Writer {
     static constexpr std::string_view kIn = "      ";
     const Edge& edge = *view.edge;
     const RelationInfo& relation = Info(edge.relation);
+    const std::string_view name =
+        relation_names_[static_cast<size_t>(edge.relation)];
     b_ += "    <edge id=\"e";
-    AppendUint(index, &b_);
+    b_.AppendUint(index);
     b_ += "\" source=\"";
-    AppendXmlEscaped(ids.Get(view.source), XmlContext::kAttribute, &b_);
+    b_ += ids.Get(view.source);  // name characters (NodeIds)
     b_ += "\" target=\"";
-    AppendXmlEscaped(ids.Get(view.target), XmlContext::kAttribute, &b_);
+    b_ += ids.Get(view.target);
     if (gephi_) {
       b_ += "\" label=\"";
-      AppendXmlEscaped(relation.name, XmlContext::kAttribute, &b_);
+      b_.AppendEscaped(relation.name, Escape::kXmlAttribute);
     }
     b_ += "\">\n";
-    Data(kIn, kEdgeKeys[kERelation], relation.name);
-    Data(kIn, kEdgeKeys[kELabel], relation.name);
+    DataVerbatim(kIn, kEdgeKeys[kERelation], name);
+    DataVerbatim(kIn, kEdgeKeys[kELabel], name);
     DataUint(kIn, kEdgeKeys[kEWeight], edge.weight);  // integral double
     Data(kIn, kEdgeKeys[kECameo], edge.Cameo());
     if (!edge.cameo_counts.empty()) {
       // Every mention's code with its count ("1121:2|112:5"), so that a
       // graph read back (graph_reader.h) merges exactly.
-      scratch_.clear();
+      Open(kIn, kEdgeKeys[kECameoCounts]);
+      bool first = true;
       for (const auto& [code, count] : edge.cameo_counts) {
-        if (!scratch_.empty()) scratch_ += '|';
-        scratch_ += code;
-        scratch_ += ':';
-        AppendUint(count, &scratch_);
+        if (!first) b_ += '|';
+        b_.AppendEscaped(code, Escape::kXmlText);
+        b_ += ':';
+        b_.AppendUint(count);
+        first = false;
       }
-      Data(kIn, kEdgeKeys[kECameoCounts], scratch_);
+      Close();
     }
-    Data(kIn, kEdgeKeys[kECategory], CategoryName(relation.category));
-    Data(kIn, kEdgeKeys[kEFirstDate], edge.first_date);
-    Data(kIn, kEdgeKeys[kELastDate], edge.last_date);
+    // A constant of the writer's own: nothing to escape.
+    DataVerbatim(kIn, kEdgeKeys[kECategory], CategoryName(relation.category));
+    DataDate(kIn, kEdgeKeys[kEFirstDate], edge.first_date);
+    DataDate(kIn, kEdgeKeys[kELastDate], edge.last_date);
     DataUint(kIn, kEdgeKeys[kEDocuments], edge.documents.size());
     if (!edge.documents.empty()) {
-      scratch_.clear();
-      Join(edge.documents, &scratch_);
-      Data(kIn, kEdgeKeys[kEDocumentIds], scratch_);
-      if (JoinedHasBar(scratch_, edge.documents.size())) {
+      Open(kIn, kEdgeKeys[kEDocumentIds]);
+      const bool bar = JoinedEscaped(edge.documents);
+      Close();
+      if (bar) {
+        Open(kIn, kEdgeKeys[kEDocumentIdsJson]);
         JsonStrings(edge.documents);
-        Data(kIn, kEdgeKeys[kEDocumentIdsJson],
-             std::string_view(json_.GetString(), json_.GetSize()));
+        Close();
       }
     }
     const double confidence = MaxConfidence(edge);
@@ -474,9 +540,9 @@ class Writer {
       scratch_.clear();
       EvidenceText(edge.evidence, &scratch_);
       Data(kIn, kEdgeKeys[kEEvidence], scratch_);
+      Open(kIn, kEdgeKeys[kEEvidenceJson]);
       EvidenceJson(edge.evidence);
-      Data(kIn, kEdgeKeys[kEEvidenceJson],
-           std::string_view(json_.GetString(), json_.GetSize()));
+      Close();
     }
     if (gephi_) {
       const Rgb rgb = RelationColor(edge.relation);
@@ -496,63 +562,79 @@ class Writer {
     }
   }
 
-  // `items` as a JSON array of (repaired) strings, in json_.
+  // The JSON below is written as RapidJSON's compact writer wrote it, and
+  // escaped for XML text as it is written: " is &quot;.
+
+  // A JSON string holding `value`.
+  void JsonString(std::string_view value) {
+    b_ += "&quot;";
+    b_.AppendEscaped(value, Escape::kJsonInXmlText);
+    b_ += "&quot;";
+  }
+
+  // `items` as a JSON array of (repaired) strings.
   void JsonStrings(const std::set<std::string>& items) {
-    json_.Clear();
-    rapidjson::Writer<rapidjson::StringBuffer> w(json_);
-    w.StartArray();
+    b_ += '[';
+    bool first = true;
     for (const std::string& item : items) {
-      std::string_view clean = CleanText(item, &clean_);
-      w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+      if (!first) b_ += ',';
+      JsonString(item);
+      first = false;
     }
-    w.EndArray();
+    b_ += ']';
   }
 
   void EvidenceJson(const std::vector<Evidence>& evidence) {
-    json_.Clear();
-    rapidjson::Writer<rapidjson::StringBuffer> w(json_);
-    auto string = [&](const char* key, const std::string& value) {
-      if (value.empty()) return;  // missing values are omitted
-      w.Key(key);
-      std::string_view clean = CleanText(value, &clean_);
-      w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+    // Empty strings are left out; sentence, begin, end and confidence are
+    // always there, so only "document" comes before a member that may be
+    // missing.
+    auto string = [&](std::string_view key, const std::string& value) {
+      if (value.empty()) return;
+      b_ += key;
+      JsonString(value);
     };
-    w.StartArray();
-    for (const Evidence& e : evidence) {
-      w.StartObject();
-      string("document", e.document);
-      w.Key("sentence");
-      w.Uint64(e.sentence);
-      w.Key("begin");
-      w.Uint64(e.begin);
-      w.Key("end");
-      w.Uint64(e.end);
-      string("text", e.text);
-      string("trigger", e.trigger);
-      string("rule", e.rule);
-      w.Key("confidence");
-      if (std::isfinite(e.confidence)) {
-        w.Double(e.confidence);
-      } else {
-        w.Null();
+    b_ += '[';
+    for (size_t i = 0; i < evidence.size(); ++i) {
+      const Evidence& e = evidence[i];
+      b_ += i == 0 ? std::string_view("{") : std::string_view(",{");
+      if (!e.document.empty()) {
+        b_ += "&quot;document&quot;:";
+        JsonString(e.document);
+        b_ += ',';
       }
-      string("date", e.date);
-      string("cameo", e.cameo);
-      w.EndObject();
+      b_ += "&quot;sentence&quot;:";
+      b_.AppendUint(e.sentence);
+      b_ += ",&quot;begin&quot;:";
+      b_.AppendUint(e.begin);
+      b_ += ",&quot;end&quot;:";
+      b_.AppendUint(e.end);
+      string(",&quot;text&quot;:", e.text);
+      string(",&quot;trigger&quot;:", e.trigger);
+      string(",&quot;rule&quot;:", e.rule);
+      b_ += ",&quot;confidence&quot;:";
+      if (std::isfinite(e.confidence)) {
+        b_.AppendJsonDouble(e.confidence);
+      } else {
+        b_ += "null";
+      }
+      string(",&quot;date&quot;:", e.date);
+      string(",&quot;cameo&quot;:", e.cameo);
+      b_ += '}';
     }
-    w.EndArray();
+    b_ += ']';
   }
 
   const KnowledgeGraph& graph_;
   const bool gephi_;
   const ExportOptions& options_;
   OutputSink sink_;
-  std::string& b_;
+  OutputSink& b_;
+  std::string base_iri_;  // escaped
+  std::vector<std::string> relation_names_;  // escaped, by RelationKind
+  std::vector<std::string> kind_names_;      // escaped, by NodeKind
   std::array<bool, kVCount> node_present_{};
   std::array<bool, kECount> edge_present_{};
   std::string scratch_;
-  std::string clean_;
-  rapidjson::StringBuffer json_;
 };
 
 }  // namespace

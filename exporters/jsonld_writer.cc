@@ -1,9 +1,8 @@
 #include "exporters/jsonld_writer.h"
 
-#include <rapidjson/prettywriter.h>
-
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -16,11 +15,12 @@ namespace newsgraph {
 
 namespace {
 
-using exporters_internal::AppendDecimal;
-using exporters_internal::AppendUint;
 using exporters_internal::CategoryName;
-using exporters_internal::CleanText;
+using exporters_internal::Escape;
+using exporters_internal::EscapeInto;
+using exporters_internal::IriPathInto;
 using exporters_internal::IsIsoDate;
+using exporters_internal::kMaxExpansion;
 using exporters_internal::OutputSink;
 
 // Datatype coercions a term can have.
@@ -97,17 +97,101 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// The RapidJSON output stream: appends to the sink's buffer. The writer
-// flushes the sink between records, so nothing here touches the ostream.
-class BufferStream {
+// Writes JSON into a sink as RapidJSON's PrettyWriter with a one-space
+// indent did (the files' format): each member or array item on a line of
+// its own, "key": value, empty containers as {} and [].
+class PrettyJson {
  public:
-  typedef char Ch;
-  explicit BufferStream(std::string* buffer) : buffer_(buffer) {}
-  void Put(char c) { buffer_->push_back(c); }
-  void Flush() {}
+  explicit PrettyJson(OutputSink* out) : b_(*out) {}
+
+  // Starts a member of the current object; `key` must need no escaping.
+  void Key(std::string_view key) {
+    char* p = b_.Reserve(kLineRoom + key.size() + 4);
+    p = NextLine(p);
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    std::memcpy(p, "\": ", 3);
+    b_.Commit(p + 3);
+  }
+
+  void StartObject() { Start('{', false); }
+  void EndObject() { End('}'); }
+  void StartArray() { Start('[', true); }
+  void EndArray() { End(']'); }
+
+  // A string value, repaired and escaped.
+  void String(std::string_view value) {
+    char* p = b_.Reserve(kLineRoom + 2 + kMaxExpansion * value.size() + 8);
+    p = OpenString(p);
+    p = EscapeInto(value, Escape::kJson, p);
+    *p++ = '"';
+    b_.Commit(p);
+  }
+
+  // A string value written in parts: OpenString(), then the parts appended
+  // to the sink (escaped), then CloseString().
+  void OpenString() { b_.Commit(OpenString(b_.Reserve(kLineRoom + 1))); }
+  void CloseString() { b_ += '"'; }
 
  private:
-  std::string* buffer_;
+  struct Level {
+    bool array;
+    bool empty;
+  };
+  // The writer nests five deep (document, @graph, mention, evidence list,
+  // evidence); the indent has room for sixteen.
+  static constexpr size_t kMaxDepth = 16;
+  static constexpr std::string_view kSpaces = "                ";
+  // What NextLine() may write.
+  static constexpr size_t kLineRoom = 2 + kMaxDepth;
+
+  bool InArray() const { return depth_ > 0 && levels_[depth_ - 1].array; }
+
+  // Before an item of an array or a member of an object: a comma after the
+  // one before, a line break and the indent.
+  char* NextLine(char* p) {
+    Level& level = levels_[depth_ - 1];
+    if (!level.empty) *p++ = ',';
+    level.empty = false;
+    *p++ = '\n';
+    return Indent(p, depth_);
+  }
+
+  // Copies the whole run of spaces, keeps `depth` of them.
+  static char* Indent(char* p, size_t depth) {
+    std::memcpy(p, kSpaces.data(), kMaxDepth);
+    return p + depth;
+  }
+
+  char* OpenString(char* p) {
+    if (InArray()) p = NextLine(p);
+    *p++ = '"';
+    return p;
+  }
+
+  void Start(char bracket, bool array) {
+    char* p = b_.Reserve(kLineRoom + 1);
+    if (InArray()) p = NextLine(p);
+    *p++ = bracket;
+    b_.Commit(p);
+    levels_[depth_++] = Level{array, true};
+  }
+
+  void End(char bracket) {
+    const Level& level = levels_[--depth_];
+    char* p = b_.Reserve(kLineRoom + 1);
+    if (!level.empty) {
+      *p++ = '\n';
+      p = Indent(p, depth_);
+    }
+    *p++ = bracket;
+    b_.Commit(p);
+  }
+
+  OutputSink& b_;
+  Level levels_[kMaxDepth];
+  size_t depth_ = 0;
 };
 
 class Writer {
@@ -117,9 +201,14 @@ class Writer {
       : graph_(graph),
         options_(options),
         sink_(out),
-        stream_(&sink_.buffer()),
-        w_(stream_) {
-    w_.SetIndent(' ', 1);
+        w_(&sink_),
+        relation_names_(AllRelations().size()) {
+    // Text that is the same for every element, escaped once.
+    base_iri_ = Escaped(options_.base_iri);
+    for (const RelationInfo& relation : AllRelations()) {
+      relation_names_[static_cast<size_t>(relation.kind)] =
+          Escaped(relation.name);
+    }
   }
 
   Status Write() {
@@ -128,7 +217,7 @@ class Writer {
 
     w_.StartObject();
     WriteContext();
-    Key("@graph");
+    w_.Key("@graph");
     w_.StartArray();
     WriteGraphNode(nodes.size(), edges.size());
     size_t next_edge = 0;  // edges are sorted by source id, as nodes are
@@ -149,51 +238,59 @@ class Writer {
     }
     w_.EndArray();
     w_.EndObject();
-    sink_.buffer() += '\n';
+    sink_ += '\n';
     return sink_.Finish("jsonld");
   }
 
  private:
-  void Key(std::string_view key) {
-    w_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-  }
-
-  // Any text: repaired into valid, XML-safe UTF-8 first.
-  void String(std::string_view value) {
-    std::string_view clean = CleanText(value, &clean_);
-    w_.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+  // `text` repaired and escaped for a JSON string.
+  static std::string Escaped(std::string_view text) {
+    std::string out(kMaxExpansion * text.size() + 8, '\0');
+    out.resize(static_cast<size_t>(
+        EscapeInto(text, Escape::kJson, out.data()) - out.data()));
+    return out;
   }
 
   void Property(std::string_view key, std::string_view value) {
     if (value.empty()) return;
-    Key(key);
-    String(value);
+    w_.Key(key);
+    w_.String(value);
+  }
+
+  // A value that needs no escaping: one of the writer's own constants.
+  void ConstantProperty(std::string_view key, std::string_view value) {
+    w_.Key(key);
+    w_.OpenString();
+    sink_ += value;
+    w_.CloseString();
   }
 
   // For terms coerced to xsd:integer: the lexical form as a string.
   void Integer(std::string_view key, uint64_t value) {
-    number_.clear();
-    AppendUint(value, &number_);
-    Key(key);
-    String(number_);
+    w_.Key(key);
+    w_.OpenString();
+    sink_.AppendUint(value);  // digits: nothing to escape
+    w_.CloseString();
   }
 
   // For terms coerced to xsd:decimal; nothing when `value` is not finite.
   void Decimal(std::string_view key, double value) {
     if (!std::isfinite(value)) return;
-    number_.clear();
-    AppendDecimal(value, &number_);
-    Key(key);
-    String(number_);
+    w_.Key(key);
+    w_.OpenString();
+    sink_.AppendDecimal(value);  // digits, '-' and '.'
+    w_.CloseString();
   }
 
   // For terms coerced to xsd:date: a full date as is, a partial one as
   // xsd:gYearMonth or xsd:gYear, anything else as a plain string.
   void Date(std::string_view key, std::string_view value) {
     if (value.empty()) return;
-    Key(key);
-    if (IsIsoDate(value)) {
-      String(value);
+    w_.Key(key);
+    if (IsIsoDate(value)) {  // digits and '-': nothing to escape
+      w_.OpenString();
+      sink_ += value;
+      w_.CloseString();
       return;
     }
     std::string_view type;
@@ -204,22 +301,33 @@ class Writer {
       type = "xsd:gYear";
     }
     w_.StartObject();
-    Key("@value");
-    String(value);
+    w_.Key("@value");
+    w_.String(value);
     if (!type.empty()) {
-      Key("@type");
-      String(type);
+      w_.Key("@type");
+      w_.String(type);
     }
     w_.EndObject();
   }
 
-  void Iri(std::string_view key, std::string_view iri) {
-    Key(key);
-    String(iri);
+  // The node's IRI (NodeIri()), inside a string being written.
+  void AppendNodeIri(std::string_view node_id) {
+    sink_ += base_iri_;
+    AppendNodePath(node_id);
+  }
+  // The same without the base.
+  void AppendNodePath(std::string_view node_id) {
+    sink_.Commit(IriPathInto(node_id, sink_.Reserve(3 * node_id.size())));
+  }
+
+  void NodeIriValue(std::string_view node_id) {
+    w_.OpenString();
+    AppendNodeIri(node_id);
+    w_.CloseString();
   }
 
   void WriteContext() {
-    Key("@context");
+    w_.Key("@context");
     w_.StartObject();
     for (const Term& term : kPrefixes) Property(term.name, term.iri);
     auto define = [&](std::string_view name, std::string_view iri,
@@ -228,7 +336,7 @@ class Writer {
         Property(name, iri);
         return;
       }
-      Key(name);
+      w_.Key(name);
       w_.StartObject();
       Property("@id", iri);
       Property("@type", type);
@@ -236,14 +344,16 @@ class Writer {
     };
     for (const Term& term : kTerms) define(term.name, term.iri, term.type);
     for (const RelationInfo& relation : AllRelations()) {
-      define(relation.name, "ng:" + std::string(relation.name), kId);
+      define(relation_names_[static_cast<size_t>(relation.kind)],
+             "ng:" + std::string(relation.name), kId);
     }
     w_.EndObject();
   }
 
   void WriteGraphNode(size_t node_count, size_t edge_count) {
     w_.StartObject();
-    Iri("@id", options_.base_iri + ";graph");
+    w_.Key("@id");
+    w_.String(options_.base_iri + ";graph");
     Property("@type", "ng:KnowledgeGraph");
     Property("generator", options_.generator);
     Integer("documentCount", graph_.document_count());
@@ -257,17 +367,24 @@ class Writer {
                  size_t first_edge, size_t end_edge) {
     const NodeKindInfo& kind = Info(node.kind);
     w_.StartObject();
-    Iri("@id", NodeIri(node.id, options_));
-    Key("@type");
+    w_.Key("@id");
+    NodeIriValue(node.id);
+    w_.Key("@type");
     w_.StartArray();
-    String("schema:" + std::string(kind.schema_type));
-    String("ng:" + std::string(kind.name));
+    w_.OpenString();
+    sink_ += "schema:";
+    sink_.AppendEscaped(kind.schema_type, Escape::kJson);
+    w_.CloseString();
+    w_.OpenString();
+    sink_ += "ng:";
+    sink_.AppendEscaped(kind.name, Escape::kJson);
+    w_.CloseString();
     w_.EndArray();
     Property("name", node.label);
     if (!node.aliases.empty()) {
-      Key("alternateName");
+      w_.Key("alternateName");
       w_.StartArray();
-      for (const std::string& alias : node.aliases) String(alias);
+      for (const std::string& alias : node.aliases) w_.String(alias);
       w_.EndArray();
     }
     Property("jobTitle", node.role);
@@ -275,7 +392,11 @@ class Writer {
     Property("isoCode", node.iso_code);
     Property("wikidata", node.wikidata);
     if (IsWikidataItem(node.wikidata)) {
-      Iri("sameAs", "http://www.wikidata.org/entity/" + node.wikidata);
+      w_.Key("sameAs");
+      w_.OpenString();
+      sink_ += "http://www.wikidata.org/entity/";
+      sink_ += node.wikidata;  // Q and digits
+      w_.CloseString();
     }
     Integer("mentions", node.mentions);
     Date("firstDate", node.first_date);
@@ -284,11 +405,11 @@ class Writer {
     // are sorted by relation, then target.
     for (size_t i = first_edge; i < end_edge;) {
       const RelationKind relation = edges[i].edge->relation;
-      Key(Name(relation));
+      w_.Key(relation_names_[static_cast<size_t>(relation)]);
       w_.StartArray();
       for (; i < end_edge && edges[i].edge->relation == relation; ++i) {
         exporters_internal::PrefetchTargetsAhead(edges, i);
-        String(NodeIri(edges[i].target->id, options_));
+        NodeIriValue(edges[i].target->id);
       }
       w_.EndArray();
     }
@@ -298,40 +419,66 @@ class Writer {
   void WriteMention(const KnowledgeGraph::EdgeView& view) {
     const Edge& edge = *view.edge;
     const RelationInfo& relation = Info(edge.relation);
-    const std::string source = NodeIri(view.source->id, options_);
-    // <source IRI>;<relation>;<target path>: the target's path is its IRI
-    // without the base.
-    const std::string mention =
-        source + ";" + std::string(relation.name) + ";" +
-        NodeIri(view.target->id, options_).substr(options_.base_iri.size());
+    const std::string_view name =
+        relation_names_[static_cast<size_t>(edge.relation)];
+    // The mention's IRI, <source IRI>;<relation>;<target path>, is written
+    // once; the source and target IRIs and the evidence IRIs copy its parts.
     w_.StartObject();
-    Iri("@id", mention);
-    Property("@type", "ng:RelationMention");
-    Iri("source", source);
-    Iri("relation", "ng:" + std::string(relation.name));
-    Iri("target", NodeIri(view.target->id, options_));
+    w_.Key("@id");
+    w_.OpenString();
+    const size_t mention = sink_.size();
+    AppendNodeIri(view.source->id);
+    const size_t source_length = sink_.size() - mention;
+    sink_ += ';';
+    sink_ += name;
+    sink_ += ';';
+    const size_t target_path = sink_.size();
+    AppendNodePath(view.target->id);
+    const size_t mention_length = sink_.size() - mention;
+    const size_t target_path_length = sink_.size() - target_path;
+    w_.CloseString();
+    ConstantProperty("@type", "ng:RelationMention");
+    w_.Key("source");
+    w_.OpenString();
+    sink_.AppendCopy(mention, source_length);
+    w_.CloseString();
+    w_.Key("relation");
+    w_.OpenString();
+    sink_ += "ng:";
+    sink_ += name;
+    w_.CloseString();
+    w_.Key("target");
+    w_.OpenString();
+    sink_ += base_iri_;
+    sink_.AppendCopy(target_path, target_path_length);
+    w_.CloseString();
     Property("cameo", edge.Cameo());
     if (!edge.cameo_counts.empty()) {
       // Every mention's code with its count ("1121:2|112:5"), so that a
-      // graph read back (graph_reader.h) merges exactly.
-      std::string counts;
+      // graph read back (graph_reader.h) merges exactly. Repairing each
+      // code alone gives the bytes repairing the whole would: the ASCII
+      // between them ends any UTF-8 sequence.
+      w_.Key("cameoCounts");
+      w_.OpenString();
+      bool first = true;
       for (const auto& [code, count] : edge.cameo_counts) {
-        if (!counts.empty()) counts += '|';
-        counts += code;
-        counts += ':';
-        AppendUint(count, &counts);
+        if (!first) sink_ += '|';
+        sink_.AppendEscaped(code, Escape::kJson);
+        sink_ += ':';
+        sink_.AppendUint(count);
+        first = false;
       }
-      Property("cameoCounts", counts);
+      w_.CloseString();
     }
-    Property("category", CategoryName(relation.category));
+    ConstantProperty("category", CategoryName(relation.category));
     Integer("weight", edge.weight);
     Date("firstDate", edge.first_date);
     Date("lastDate", edge.last_date);
     Integer("documentCount", edge.documents.size());
     if (!edge.documents.empty()) {
-      Key("document");
+      w_.Key("document");
       w_.StartArray();
-      for (const std::string& document : edge.documents) String(document);
+      for (const std::string& document : edge.documents) w_.String(document);
       w_.EndArray();
     }
     double best = -1;
@@ -340,15 +487,18 @@ class Writer {
     }
     if (best >= 0) Decimal("confidence", best);
     if (!edge.evidence.empty()) {
-      Key("evidence");
+      w_.Key("evidence");
       w_.StartArray();
       uint64_t index = 0;
       for (const Evidence& e : edge.evidence) {
-        number_.clear();
-        AppendUint(index++, &number_);
         w_.StartObject();
-        Iri("@id", mention + ";" + number_);
-        Property("@type", "ng:Evidence");
+        w_.Key("@id");
+        w_.OpenString();
+        sink_.AppendCopy(mention, mention_length);
+        sink_ += ';';
+        sink_.AppendUint(index++);
+        w_.CloseString();
+        ConstantProperty("@type", "ng:Evidence");
         Property("document", e.document);
         Integer("sentence", e.sentence);
         Integer("begin", e.begin);
@@ -369,10 +519,9 @@ class Writer {
   const KnowledgeGraph& graph_;
   const ExportOptions& options_;
   OutputSink sink_;
-  BufferStream stream_;
-  rapidjson::PrettyWriter<BufferStream> w_;
-  std::string clean_;
-  std::string number_;
+  PrettyJson w_;
+  std::string base_iri_;                     // escaped
+  std::vector<std::string> relation_names_;  // escaped, by RelationKind
 };
 
 }  // namespace

@@ -1,81 +1,77 @@
 #include "exporters/internal/text.h"
 
+#include <rapidjson/internal/dtoa.h>
+
+#include <algorithm>
 #include <array>
 #include <cerrno>
-#include <charconv>
-#include <cstring>
+#include <cstdlib>
 
 namespace newsgraph {
 namespace exporters_internal {
 
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// What to do with one ASCII byte, or kUtf8 for a byte >= 0x80.
-enum Action : uint8_t {
-  kKeep,
-  kSpace,  // XML-forbidden control
-  kAmp,
-  kLt,
-  kGt,
-  kQuot,
-  kApos,
-  kTab,
-  kLf,
-  kCr,
-  kUtf8,
+// What one byte becomes: kept (length 0), the start of a UTF-8 sequence to
+// check (kUtf8), or `length` bytes of `text`. Eight bytes, so that a
+// replacement is one fixed-size copy.
+struct Replacement {
+  uint8_t length = 0;
+  char text[kMaxExpansion] = {};
 };
+constexpr uint8_t kUtf8 = 0xFF;
 
-enum class Mode { kClean, kXmlText, kXmlAttribute };
+constexpr Replacement Bytes(std::string_view text) {
+  Replacement r;
+  r.length = static_cast<uint8_t>(text.size());
+  for (size_t i = 0; i < text.size(); ++i) r.text[i] = text[i];
+  return r;
+}
 
-constexpr std::array<Action, 256> MakeTable(Mode mode) {
-  std::array<Action, 256> table{};
+using Table = std::array<Replacement, 256>;
+
+constexpr Table MakeTable(Escape escape) {
+  const bool xml = escape == Escape::kXmlText ||
+                   escape == Escape::kXmlAttribute ||
+                   escape == Escape::kJsonInXmlText;
+  const bool json = escape == Escape::kJson || escape == Escape::kJsonInXmlText;
+  Table table{};
   for (int c = 0; c < 256; ++c) {
-    Action a = kKeep;
     if (c >= 0x80) {
-      a = kUtf8;
+      table[c].length = kUtf8;
     } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      a = kSpace;
-    } else if (mode != Mode::kClean) {
-      switch (c) {
-        case '&':
-          a = kAmp;
-          break;
-        case '<':
-          a = kLt;
-          break;
-        case '>':
-          a = kGt;
-          break;
-        case '"':
-          a = kQuot;
-          break;
-        case '\'':
-          a = kApos;
-          break;
-        case '\r':
-          a = kCr;
-          break;
-        case '\t':
-          a = mode == Mode::kXmlAttribute ? kTab : kKeep;
-          break;
-        case '\n':
-          a = mode == Mode::kXmlAttribute ? kLf : kKeep;
-          break;
-        default:
-          break;
-      }
+      table[c] = Bytes(" ");  // XML-forbidden control
     }
-    table[c] = a;
+  }
+  if (xml) {
+    table['&'] = Bytes("&amp;");
+    table['<'] = Bytes("&lt;");
+    table['>'] = Bytes("&gt;");
+    table['"'] = Bytes("&quot;");
+    table['\''] = Bytes("&apos;");
+    table['\r'] = Bytes("&#13;");
+  }
+  if (escape == Escape::kXmlAttribute) {
+    table['\t'] = Bytes("&#9;");
+    table['\n'] = Bytes("&#10;");
+  }
+  if (json) {
+    table['"'] = Bytes(xml ? "\\&quot;" : "\\\"");
+    table['\\'] = Bytes("\\\\");
+    table['\t'] = Bytes("\\t");
+    table['\n'] = Bytes("\\n");
+    table['\r'] = Bytes("\\r");
   }
   return table;
 }
 
-constexpr std::array<Action, 256> kCleanTable = MakeTable(Mode::kClean);
-constexpr std::array<Action, 256> kTextTable = MakeTable(Mode::kXmlText);
-constexpr std::array<Action, 256> kAttributeTable =
-    MakeTable(Mode::kXmlAttribute);
+constexpr Table kTables[] = {
+    MakeTable(Escape::kNone),          MakeTable(Escape::kXmlText),
+    MakeTable(Escape::kXmlAttribute),  MakeTable(Escape::kJson),
+    MakeTable(Escape::kJsonInXmlText),
+};
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // Length (2-4) of the well-formed UTF-8 sequence at p, whose first byte is
 // >= 0x80; or 0, with *bad set to the length (>= 1) of the maximal
@@ -118,119 +114,211 @@ size_t Utf8Length(const unsigned char* p, const unsigned char* end,
   return trail + 1;
 }
 
-// The one loop behind every function here: copies runs of bytes that need
-// nothing in one append, and handles the rest byte by byte. Returns whether
-// anything was changed.
-bool Transform(std::string_view in, const std::array<Action, 256>& table,
-               std::string* out) {
-  const auto* const begin = reinterpret_cast<const unsigned char*>(in.data());
-  const auto* const end = begin + in.size();
-  const auto* run = begin;  // start of the bytes not yet appended
-  const auto* p = begin;
-  bool changed = false;
-  auto flush_run = [&]() {
-    if (p > run) out->append(reinterpret_cast<const char*>(run), p - run);
-  };
+constexpr uint64_t kOnes = 0x0101010101010101;
+constexpr uint64_t kHighs = 0x8080808080808080;
+
+// Whether some byte of `w` is zero (no false negatives; a false positive
+// only sends the word down the byte-by-byte path).
+constexpr uint64_t HasZero(uint64_t w) { return (w - kOnes) & ~w & kHighs; }
+
+// Whether some byte of `w` may need work in some escape: non-ASCII, a
+// control, or one of " & ' < > \. One test for every table: a byte that
+// this table keeps costs only the slower path.
+inline bool MayNeedWork(uint64_t w) {
+  const uint64_t controls = (w - 0x20 * kOnes) & ~w;  // bytes < 0x20
+  const uint64_t quote = HasZero(w ^ ('"' * kOnes));
+  const uint64_t amp_apos = HasZero((w | kOnes) ^ ('\'' * kOnes));  // 26 27
+  const uint64_t lt_gt = HasZero((w | 2 * kOnes) ^ ('>' * kOnes));  // 3C 3E
+  const uint64_t backslash = HasZero(w ^ ('\\' * kOnes));
+  return ((w | controls) & kHighs) | quote | amp_apos | lt_gt | backslash;
+}
+
+}  // namespace
+
+char* EscapeInto(std::string_view in, Escape escape, char* out,
+                 bool* changed) {
+  const Table& table = kTables[static_cast<int>(escape)];
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const auto* const end = p + in.size();
+  bool replaced = false;
   while (p < end) {
-    const Action action = table[*p];
-    if (action == kKeep) {
-      ++p;
-      continue;
-    }
-    std::string_view replacement;
-    size_t length = 1;
-    switch (action) {
-      case kSpace:
-        replacement = " ";
-        break;
-      case kAmp:
-        replacement = "&amp;";
-        break;
-      case kLt:
-        replacement = "&lt;";
-        break;
-      case kGt:
-        replacement = "&gt;";
-        break;
-      case kQuot:
-        replacement = "&quot;";
-        break;
-      case kApos:
-        replacement = "&apos;";
-        break;
-      case kTab:
-        replacement = "&#9;";
-        break;
-      case kLf:
-        replacement = "&#10;";
-        break;
-      case kCr:
-        replacement = "&#13;";
-        break;
-      case kUtf8: {
-        size_t bad = 0;
-        const size_t n = Utf8Length(p, end, &bad);
-        if (n == 3 && p[0] == 0xEF && p[1] == 0xBF &&
-            (p[2] == 0xBE || p[2] == 0xBF)) {
-          replacement = " ";  // U+FFFE, U+FFFF: not XML characters
-          length = 3;
-        } else if (n > 0) {
-          p += n;  // well-formed: part of the run
-          continue;
-        } else {
-          replacement = kReplacement;
-          length = bad;
-        }
+    const size_t left = static_cast<size_t>(end - p);
+    if (left >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (!MayNeedWork(w)) {
+        std::memcpy(out, &w, 8);
+        p += 8, out += 8;
+        continue;
+      }
+    } else if (in.size() >= 8) {
+      // The last bytes: when the last eight need nothing, the ones before
+      // these were copied as they are, so copying all eight again is safe.
+      uint64_t w;
+      std::memcpy(&w, end - 8, 8);
+      if (!MayNeedWork(w)) {
+        std::memcpy(out - (8 - left), &w, 8);
+        out += left;
         break;
       }
-      case kKeep:
-        break;
     }
-    flush_run();
-    out->append(replacement);
-    p += length;
-    run = p;
-    changed = true;
+    // Byte by byte through the eight (or fewer) that need work.
+    for (const auto* stop = p + std::min<size_t>(left, 8); p < stop;) {
+      const Replacement& r = table[*p];
+      if (r.length == 0) {
+        *out++ = static_cast<char>(*p++);
+        continue;
+      }
+      if (r.length != kUtf8) {
+        std::memcpy(out, r.text, kMaxExpansion);
+        out += r.length;
+        ++p;
+        replaced = true;
+        continue;
+      }
+      size_t bad = 0;
+      const size_t n = Utf8Length(p, end, &bad);
+      if (n == 3 && p[0] == 0xEF && p[1] == 0xBF &&
+          (p[2] == 0xBE || p[2] == 0xBF)) {
+        *out++ = ' ';  // U+FFFE, U+FFFF: not XML characters
+        p += 3;
+        replaced = true;
+      } else if (n > 0) {  // well-formed: kept
+        std::memcpy(out, p, n);
+        out += n, p += n;
+      } else {
+        std::memcpy(out, kReplacement.data(), kReplacement.size());
+        out += kReplacement.size();
+        p += bad;
+        replaced = true;
+      }
+    }
   }
-  flush_run();
-  return changed;
+  if (changed != nullptr) *changed = replaced;
+  return out;
+}
+
+namespace {
+
+// Appends what `write` puts into room for `room` bytes to `out`.
+template <typename Write>
+void AppendWith(size_t room, std::string* out, Write write) {
+  const size_t old = out->size();
+  out->resize(old + room);
+  char* end = write(out->data() + old);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
 }  // namespace
 
 void AppendCleanText(std::string_view in, std::string* out) {
-  Transform(in, kCleanTable, out);
+  AppendWith(kMaxExpansion * in.size() + 8, out, [&](char* p) {
+    return EscapeInto(in, Escape::kNone, p);
+  });
 }
 
 std::string_view CleanText(std::string_view in, std::string* scratch) {
   scratch->clear();
-  if (!Transform(in, kCleanTable, scratch)) return in;
+  bool changed = false;
+  AppendWith(kMaxExpansion * in.size() + 8, scratch, [&](char* p) {
+    return EscapeInto(in, Escape::kNone, p, &changed);
+  });
+  if (!changed) return in;
   return *scratch;
 }
 
 void AppendXmlEscaped(std::string_view in, XmlContext context,
                       std::string* out) {
-  Transform(in, context == XmlContext::kText ? kTextTable : kAttributeTable,
-            out);
+  const Escape escape = context == XmlContext::kText ? Escape::kXmlText
+                                                     : Escape::kXmlAttribute;
+  AppendWith(kMaxExpansion * in.size() + 8, out,
+             [&](char* p) { return EscapeInto(in, escape, p); });
 }
 
+namespace {
+
+char* UintInto(uint64_t value, char* out) {
+  return std::to_chars(out, out + 20, value).ptr;
+}
+
+// 32 bytes hold any double's shortest text ("-2.2250738585072014e-308").
+char* DoubleInto(double value, char* out) {
+  return std::to_chars(out, out + 32, value).ptr;
+}
+
+// Any double in fixed notation fits in 400 bytes.
+constexpr size_t kDecimalRoom = 400;
+char* DecimalInto(double value, char* out) {
+  return std::to_chars(out, out + kDecimalRoom, value,
+                       std::chars_format::fixed)
+      .ptr;
+}
+
+}  // namespace
+
 void AppendUint(uint64_t value, std::string* out) {
-  char buf[24];
-  auto result = std::to_chars(buf, buf + sizeof buf, value);
-  out->append(buf, result.ptr - buf);
+  AppendWith(20, out, [&](char* p) { return UintInto(value, p); });
 }
 
 void AppendDouble(double value, std::string* out) {
-  char buf[32];
-  auto result = std::to_chars(buf, buf + sizeof buf, value);
-  out->append(buf, result.ptr - buf);
+  AppendWith(32, out, [&](char* p) { return DoubleInto(value, p); });
 }
 
 void AppendDecimal(double value, std::string* out) {
-  char buf[400];  // enough for any double in fixed notation
-  auto result =
-      std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
-  out->append(buf, result.ptr - buf);
+  AppendWith(kDecimalRoom, out,
+             [&](char* p) { return DecimalInto(value, p); });
+}
+
+void AppendJsonDouble(double value, std::string* out) {
+  // As RapidJSON's Writer::Double(): dtoa with at most 324 decimals.
+  AppendWith(32, out, [&](char* p) {
+    return rapidjson::internal::dtoa(value, p, 324);
+  });
+}
+
+namespace {
+
+// What each byte of a node id becomes in an IRI path: itself (unreserved),
+// '/' for ':', or 0: percent-encoded.
+constexpr std::array<char, 256> MakeIriTable() {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+        c == '~') {
+      table[c] = static_cast<char>(c);
+    }
+  }
+  table[':'] = '/';
+  return table;
+}
+constexpr std::array<char, 256> kIriTable = MakeIriTable();
+
+}  // namespace
+
+char* IriPathInto(std::string_view node_id, char* out) {
+  // Most ids need no percent-encoding: map every byte without a branch,
+  // and only when one had no mapping go over the id again.
+  bool encode = false;
+  for (size_t i = 0; i < node_id.size(); ++i) {
+    const char mapped = kIriTable[static_cast<unsigned char>(node_id[i])];
+    out[i] = mapped;
+    encode |= mapped == 0;
+  }
+  if (!encode) return out + node_id.size();
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : node_id) {
+    const auto c = static_cast<unsigned char>(ch);
+    const char mapped = kIriTable[c];
+    if (mapped != 0) {
+      *out++ = mapped;
+    } else {
+      *out++ = '%';
+      *out++ = kHex[c >> 4];
+      *out++ = kHex[c & 0xF];
+    }
+  }
+  return out;
 }
 
 bool IsIsoDate(std::string_view v) {
@@ -243,9 +331,41 @@ bool IsIsoDate(std::string_view v) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-OutputSink::OutputSink(std::ostream& out) : out_(out) {
-  buffer_.reserve(kChunk + kChunk / 2);
+namespace {
+constexpr size_t kInitialCapacity = 1 << 19;  // twice the flush threshold
+}  // namespace
+
+OutputSink::OutputSink(std::ostream& out)
+    : out_(out),
+      begin_(new char[kInitialCapacity]),
+      end_(begin_.get()),
+      capacity_end_(begin_.get() + kInitialCapacity) {
   failed_ = !out_;  // a stream already failed says nothing of errno
+}
+
+OutputSink::~OutputSink() = default;
+
+void OutputSink::Grow(size_t n) {
+  const size_t used = size();
+  const size_t capacity = static_cast<size_t>(capacity_end_ - begin_.get());
+  const size_t wanted = std::max(2 * capacity, used + n);
+  std::unique_ptr<char[]> bigger(new char[wanted]);
+  std::memcpy(bigger.get(), begin_.get(), used);
+  begin_ = std::move(bigger);
+  end_ = begin_.get() + used;
+  capacity_end_ = begin_.get() + wanted;
+}
+
+void OutputSink::AppendDouble(double value) {
+  end_ = DoubleInto(value, Reserve(32));
+}
+
+void OutputSink::AppendDecimal(double value) {
+  end_ = DecimalInto(value, Reserve(kDecimalRoom));
+}
+
+void OutputSink::AppendJsonDouble(double value) {
+  end_ = rapidjson::internal::dtoa(value, Reserve(32), 324);
 }
 
 void OutputSink::Fail() {
@@ -256,12 +376,12 @@ void OutputSink::Fail() {
 }
 
 void OutputSink::Flush() {
-  if (!failed_ && !buffer_.empty()) {
+  if (!failed_ && size() > 0) {
     errno = 0;
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    out_.write(data(), static_cast<std::streamsize>(size()));
     if (!out_) Fail();
   }
-  buffer_.clear();
+  end_ = begin_.get();
 }
 
 Status OutputSink::Finish(std::string_view what) {

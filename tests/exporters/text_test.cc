@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "tests/exporters/test_graphs.h"
 
@@ -118,6 +120,160 @@ TEST(NumberTest, Unsigned) {
   std::string out;
   AppendUint(18446744073709551615u, &out);
   EXPECT_EQ(out, "18446744073709551615");
+}
+
+std::string Escaped(std::string_view in, Escape escape) {
+  std::string out(kMaxExpansion * in.size() + 8, '\0');
+  out.resize(EscapeInto(in, escape, out.data()) - out.data());
+  return out;
+}
+
+TEST(EscapeTest, JsonEscapesAsRapidJsonDid) {
+  EXPECT_EQ(Escaped("a\"b\\c\td\ne\rf/<&>'", Escape::kJson),
+            "a\\\"b\\\\c\\td\\ne\\rf/<&>'");
+  EXPECT_EQ(Escaped(std::string("\0\x1F\x7F", 3), Escape::kJson), "  \x7F");
+  EXPECT_EQ(Escaped("a\"b\\c\nd<&>'", Escape::kJsonInXmlText),
+            "a\\&quot;b\\\\c\\nd&lt;&amp;&gt;&apos;");
+  EXPECT_EQ(Escaped("x\xFF", Escape::kJson), "x" + kFffd);
+}
+
+TEST(EscapeTest, ReportsWhetherAnythingChanged) {
+  char out[64];
+  bool changed = true;
+  EscapeInto("plain text, long enough", Escape::kXmlText, out, &changed);
+  EXPECT_FALSE(changed);
+  EscapeInto("K\xC3\xB6ln", Escape::kNone, out, &changed);
+  EXPECT_FALSE(changed);
+  EscapeInto("a<b", Escape::kNone, out, &changed);
+  EXPECT_FALSE(changed);
+  EscapeInto("a<b", Escape::kXmlText, out, &changed);
+  EXPECT_TRUE(changed);
+  EscapeInto("a\xEF\xBF\xBF", Escape::kNone, out, &changed);
+  EXPECT_TRUE(changed);
+}
+
+// Random strings made of pieces whose output does not depend on their
+// neighbours, so that the expected output is the pieces' outputs joined:
+// this covers every position of every kind of byte relative to the eight
+// bytes that the fast path looks at together, and the last eight.
+TEST(EscapeTest, EveryPositionInAndAroundTheEightByteWords) {
+  struct Piece {
+    std::string in;
+    std::string none, text, attribute, json, json_in_xml;
+  };
+  const std::string fffd = kFffd;
+  const std::vector<Piece> pieces = {
+      {"a", "a", "a", "a", "a", "a"},
+      {"Z9", "Z9", "Z9", "Z9", "Z9", "Z9"},
+      {" ", " ", " ", " ", " ", " "},
+      {"&", "&", "&amp;", "&amp;", "&", "&amp;"},
+      {"<", "<", "&lt;", "&lt;", "<", "&lt;"},
+      {">", ">", "&gt;", "&gt;", ">", "&gt;"},
+      {"\"", "\"", "&quot;", "&quot;", "\\\"", "\\&quot;"},
+      {"'", "'", "&apos;", "&apos;", "'", "&apos;"},
+      {"\\", "\\", "\\", "\\", "\\\\", "\\\\"},
+      {"\t", "\t", "\t", "&#9;", "\\t", "\\t"},
+      {"\n", "\n", "\n", "&#10;", "\\n", "\\n"},
+      {"\r", "\r", "&#13;", "&#13;", "\\r", "\\r"},
+      {"\x01", " ", " ", " ", " ", " "},
+      {"\x7F", "\x7F", "\x7F", "\x7F", "\x7F", "\x7F"},
+      {"\xC3\xA9", "\xC3\xA9", "\xC3\xA9", "\xC3\xA9", "\xC3\xA9",
+       "\xC3\xA9"},
+      {"\xE2\x82\xAC", "\xE2\x82\xAC", "\xE2\x82\xAC", "\xE2\x82\xAC",
+       "\xE2\x82\xAC", "\xE2\x82\xAC"},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80",
+       "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+      {"\xEF\xBF\xBE", " ", " ", " ", " ", " "},
+      {"\xFF", fffd, fffd, fffd, fffd, fffd},
+      {"\xC3", fffd, fffd, fffd, fffd, fffd},          // truncated
+      {"\xE2\x82", fffd, fffd, fffd, fffd, fffd},      // truncated
+      {"\xED\xA0", fffd + fffd, fffd + fffd, fffd + fffd, fffd + fffd,
+       fffd + fffd},                                    // surrogate
+  };
+  uint64_t state = 12345;
+  auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return (state >> 33) % n;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string in, none, text, attribute, json, json_in_xml;
+    // Mostly plain letters, so that many words take the fast path.
+    const uint64_t count = next(40);
+    for (uint64_t i = 0; i < count; ++i) {
+      const Piece& p = pieces[next(4) == 0 ? next(pieces.size()) : 0];
+      in += p.in;
+      none += p.none;
+      text += p.text;
+      attribute += p.attribute;
+      json += p.json;
+      json_in_xml += p.json_in_xml;
+    }
+    ASSERT_EQ(Escaped(in, Escape::kNone), none) << in;
+    ASSERT_EQ(Escaped(in, Escape::kXmlText), text) << in;
+    ASSERT_EQ(Escaped(in, Escape::kXmlAttribute), attribute) << in;
+    ASSERT_EQ(Escaped(in, Escape::kJson), json) << in;
+    ASSERT_EQ(Escaped(in, Escape::kJsonInXmlText), json_in_xml) << in;
+    std::string scratch;
+    ASSERT_EQ(std::string(CleanText(in, &scratch)), none) << in;
+  }
+}
+
+TEST(NumberTest, JsonDoublesAsRapidJsonWritesThem) {
+  auto text = [](double v) {
+    std::string out;
+    AppendJsonDouble(v, &out);
+    return out;
+  };
+  EXPECT_EQ(text(0.7), "0.7");
+  EXPECT_EQ(text(1.0), "1.0");
+  EXPECT_EQ(text(0.0), "0.0");
+  EXPECT_EQ(text(1e-7), "1e-7");
+}
+
+TEST(IriPathTest, PercentEncodesAllButUnreservedAndTurnsColonsIntoSlashes) {
+  const std::string id = "country:USA/x y~\xC3\xA9";
+  std::string out(3 * id.size(), '\0');
+  out.resize(IriPathInto(id, out.data()) - out.data());
+  EXPECT_EQ(out, "country/USA%2Fx%20y~%C3%A9");
+}
+
+TEST(OutputSinkTest, GrowsForLargeRecordsAndFlushesInOrder) {
+  std::ostringstream stream;
+  OutputSink sink(stream);
+  std::string expected;
+  const std::string big(3 << 20, 'x');  // larger than the initial buffer
+  for (int i = 0; i < 3; ++i) {
+    sink.Append("<r>");
+    sink.AppendEscaped(big, Escape::kXmlText);
+    sink.AppendUint(static_cast<uint64_t>(i));
+    sink += '\n';
+    expected += "<r>" + big + std::to_string(i) + "\n";
+    sink.MaybeFlush();
+  }
+  EXPECT_TRUE(sink.Finish("test").ok());
+  EXPECT_EQ(stream.str(), expected);
+}
+
+TEST(OutputSinkTest, AppendCopyRepeatsEarlierBytesEvenAfterGrowing) {
+  std::ostringstream stream;
+  OutputSink sink(stream);
+  sink.Append("<a>");
+  const size_t offset = sink.size();
+  sink.Append("iri");
+  sink.Append(std::string(2 << 20, 'y'));  // moves the buffer
+  sink.AppendCopy(offset, 3);
+  EXPECT_TRUE(sink.Finish("test").ok());
+  EXPECT_EQ(stream.str(), "<a>iri" + std::string(2 << 20, 'y') + "iri");
+}
+
+TEST(OutputSinkTest, ReportsAFailedStream) {
+  std::ostringstream stream;
+  stream.setstate(std::ios::badbit);
+  OutputSink sink(stream);
+  sink.Append("lost");
+  const Status status = sink.Finish("graphml");
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.message().rfind("graphml: write failed", 0), 0u);
 }
 
 TEST(DateTest, IsIsoDate) {
