@@ -347,7 +347,9 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
   reporter.PrintSummary(KindsLine(graph));
 
   bool written = false;
-  Status written_status = (*output)->Write(graph);
+  ExportOptions export_options;
+  export_options.threads = threads;  // the same file for any number
+  Status written_status = (*output)->Write(graph, export_options);
   if (written_status.ok()) {
     written = true;
   } else {

@@ -49,6 +49,9 @@ struct ExportOptions {
   std::string base_iri = "https://newsgraph.dev/id/";
   // The graph's `generator` attribute.
   std::string generator = "newsgraph";
+  // Threads that format elements at once (GraphML; the other formats use
+  // one). The file is the same, byte for byte, for any number.
+  unsigned threads = 1;
 };
 
 // The format named `name`: "graphml", "graphml-gephi", "jsonld" (also

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 
 #include "exporters/internal/category.h"
 #include "exporters/internal/evidence.h"
+#include "exporters/internal/ordered_blocks.h"
 #include "exporters/internal/prefetch.h"
 #include "exporters/internal/text.h"
 #include "exporters/palette.h"
@@ -29,6 +31,7 @@ using exporters_internal::AppendXmlEscaped;
 using exporters_internal::CategoryName;
 using exporters_internal::Escape;
 using exporters_internal::EscapeInto;
+using exporters_internal::FormatInOrder;
 using exporters_internal::IriPathInto;
 using exporters_internal::IsIsoDate;
 using exporters_internal::kMaxExpansion;
@@ -218,13 +221,17 @@ bool AnyHasBar(const std::set<std::string>& items) {
 
 class Writer {
  public:
+  // Writes to `out`; with no `out`, formats blocks of elements for
+  // another thread of a writer that has one (Write() makes these).
   Writer(const KnowledgeGraph& graph, GraphmlFlavour flavour,
-         const ExportOptions& options, std::ostream& out)
+         const ExportOptions& options, std::ostream* out)
       : graph_(graph),
+        flavour_(flavour),
         gephi_(flavour == GraphmlFlavour::kGephi),
         options_(options),
-        sink_(out),
-        b_(sink_),
+        sink_(out ? std::make_unique<OutputSink>(*out)
+                  : std::make_unique<OutputSink>()),
+        b_(sink_.get()),
         relation_names_(AllRelations().size()),
         kind_names_(AllNodeKinds().size()) {
     // Text that is the same for every element, escaped once.
@@ -248,8 +255,8 @@ class Writer {
     const NodeIds ids(nodes);
     FindPresentKeys(nodes, edges);
 
-    b_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    b_ += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+    *b_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    *b_ += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (int k = 0; k < kGCount; ++k) {
       if (k != kGGenerator || !options_.generator.empty()) {
         Key(kGraphKeys[k], "graph");
@@ -261,24 +268,48 @@ class Writer {
     for (int k = 0; k < kECount; ++k) {
       if (edge_present_[k]) Key(kEdgeKeys[k], "edge");
     }
-    b_ += "  <graph id=\"G\" edgedefault=\"directed\">\n";
+    *b_ += "  <graph id=\"G\" edgedefault=\"directed\">\n";
     Data("    ", kGraphKeys[kGGenerator], options_.generator);
     DataUint("    ", kGraphKeys[kGDocuments], graph_.document_count());
     DataUint("    ", kGraphKeys[kGNodeCount], nodes.size());
     DataUint("    ", kGraphKeys[kGEdgeCount], edges.size());
-    for (const Node* node : nodes) {
-      WriteNode(*node, ids.Get(node));
-      sink_.MaybeFlush();
-      if (sink_.failed()) break;
+
+    // Nodes, then edges, in blocks formatted on options_.threads threads
+    // (worker 0 is this writer) and written in order: the same bytes for
+    // any thread count.
+    const unsigned threads = std::max(1u, options_.threads);
+    std::vector<std::unique_ptr<Writer>> others;
+    std::vector<Writer*> workers = {this};
+    for (unsigned t = 1; t < threads; ++t) {
+      others.push_back(std::make_unique<Writer>(graph_, flavour_, options_, nullptr));
+      others.back()->node_present_ = node_present_;
+      others.back()->edge_present_ = edge_present_;
+      workers.push_back(others.back().get());
     }
-    for (size_t index = 0; index < edges.size(); ++index) {
-      if (sink_.failed()) break;
-      exporters_internal::PrefetchEdgesAhead(edges, index);
-      WriteEdge(edges[index], index, ids);
-      sink_.MaybeFlush();
-    }
-    b_ += "  </graph>\n</graphml>\n";
-    return sink_.Finish("graphml");
+    OutputSink* const out = sink_.get();
+    out->MaybeFlush();
+    FormatInOrder(
+        nodes.size(), kNodesPerBlock, threads,
+        [&](unsigned worker, size_t begin, size_t end, OutputSink* block) {
+          Writer& w = *workers[worker];
+          w.b_ = block;
+          for (size_t i = begin; i < end; ++i) w.WriteNode(*nodes[i], ids.Get(nodes[i]));
+        },
+        out);
+    FormatInOrder(
+        edges.size(), kEdgesPerBlock, threads,
+        [&](unsigned worker, size_t begin, size_t end, OutputSink* block) {
+          Writer& w = *workers[worker];
+          w.b_ = block;
+          for (size_t index = begin; index < end; ++index) {
+            exporters_internal::PrefetchEdgesAhead(edges, index);
+            w.WriteEdge(edges[index], index, ids);
+          }
+        },
+        out);
+    b_ = out;
+    *b_ += "  </graph>\n</graphml>\n";
+    return out->Finish("graphml");
   }
 
  private:
@@ -347,15 +378,15 @@ class Writer {
   }
 
   void Key(const KeySpec& key, std::string_view domain) {
-    b_ += "  <key id=\"";
-    b_ += key.id;
-    b_ += "\" for=\"";
-    b_ += domain;
-    b_ += "\" attr.name=\"";
-    b_ += key.name;
-    b_ += "\" attr.type=\"";
-    b_ += key.type;
-    b_ += "\"/>\n";
+    *b_ += "  <key id=\"";
+    *b_ += key.id;
+    *b_ += "\" for=\"";
+    *b_ += domain;
+    *b_ += "\" attr.name=\"";
+    *b_ += key.name;
+    *b_ += "\" attr.type=\"";
+    *b_ += key.type;
+    *b_ += "\"/>\n";
   }
 
   // Called with constant keys and inlined, so that each fragment of markup
@@ -376,19 +407,19 @@ class Writer {
   static constexpr std::string_view kClose = "</data>\n";
 
   void Open(std::string_view indent, const KeySpec& key) {
-    b_.Commit(Open(b_.Reserve(OpenSize(indent, key)), indent, key));
+    b_->Commit(Open(b_->Reserve(OpenSize(indent, key)), indent, key));
   }
-  void Close() { b_ += kClose; }
+  void Close() { *b_ += kClose; }
 
   // A string value; nothing when it is empty.
   void Data(std::string_view indent, const KeySpec& key,
             std::string_view value) {
     if (value.empty()) return;
-    char* p = b_.Reserve(OpenSize(indent, key) + kMaxExpansion * value.size() +
+    char* p = b_->Reserve(OpenSize(indent, key) + kMaxExpansion * value.size() +
                          8 + kClose.size());
     p = Open(p, indent, key);
     p = EscapeInto(value, Escape::kXmlText, p);
-    b_.Commit(Copy(p, kClose));
+    b_->Commit(Copy(p, kClose));
   }
 
   // A value that needs no escaping (escaped already, or made of name
@@ -396,10 +427,10 @@ class Writer {
   void DataVerbatim(std::string_view indent, const KeySpec& key,
                     std::string_view value) {
     if (value.empty()) return;
-    char* p = b_.Reserve(OpenSize(indent, key) + value.size() + kClose.size());
+    char* p = b_->Reserve(OpenSize(indent, key) + value.size() + kClose.size());
     p = Open(p, indent, key);
     p = Copy(p, value);
-    b_.Commit(Copy(p, kClose));
+    b_->Commit(Copy(p, kClose));
   }
 
   // A date: most are ISO dates, digits and '-' that need no escaping.
@@ -413,16 +444,16 @@ class Writer {
   }
 
   void DataUint(std::string_view indent, const KeySpec& key, uint64_t value) {
-    char* p = b_.Reserve(OpenSize(indent, key) + 20 + kClose.size());
+    char* p = b_->Reserve(OpenSize(indent, key) + 20 + kClose.size());
     p = Open(p, indent, key);
     p = std::to_chars(p, p + 20, value).ptr;
-    b_.Commit(Copy(p, kClose));
+    b_->Commit(Copy(p, kClose));
   }
 
   void DataDouble(std::string_view indent, const KeySpec& key, double value) {
     if (!std::isfinite(value)) return;
     Open(indent, key);
-    b_.AppendDouble(value);
+    b_->AppendDouble(value);
     Close();
   }
 
@@ -431,30 +462,30 @@ class Writer {
   // removes one, and repairing each item alone gives the bytes repairing
   // the joined text would ('|' is ASCII, so no UTF-8 sequence spans it).
   bool JoinedEscaped(const std::set<std::string>& items) {
-    const size_t start = b_.size();
+    const size_t start = b_->size();
     bool first = true;
     for (const std::string& item : items) {
-      if (!first) b_ += '|';
-      b_.AppendEscaped(item, Escape::kXmlText);
+      if (!first) *b_ += '|';
+      b_->AppendEscaped(item, Escape::kXmlText);
       first = false;
     }
     const size_t bars = static_cast<size_t>(
-        std::count(b_.data() + start, b_.data() + b_.size(), '|'));
+        std::count(b_->data() + start, b_->data() + b_->size(), '|'));
     return bars != items.size() - 1;
   }
 
   void WriteNode(const Node& node, std::string_view id) {
     static constexpr std::string_view kIn = "      ";
     // Node ids are name characters (NodeIds): nothing to escape.
-    b_ += "    <node id=\"";
-    b_ += id;
-    b_ += "\">\n";
+    *b_ += "    <node id=\"";
+    *b_ += id;
+    *b_ += "\">\n";
     Data(kIn, kNodeKeys[kVLabel], node.label);
     DataVerbatim(kIn, kNodeKeys[kVType],
                  kind_names_[static_cast<size_t>(node.kind)]);
     Open(kIn, kNodeKeys[kVIri]);
-    b_ += base_iri_;
-    b_.Commit(IriPathInto(node.id, b_.Reserve(3 * node.id.size())));
+    *b_ += base_iri_;
+    b_->Commit(IriPathInto(node.id, b_->Reserve(3 * node.id.size())));
     Close();
     if (!node.aliases.empty()) {
       Open(kIn, kNodeKeys[kVAliases]);
@@ -480,7 +511,7 @@ class Writer {
       DataUint(kIn, kNodeKeys[kVG], rgb.g);
       DataUint(kIn, kNodeKeys[kVB], rgb.b);
     }
-    b_ += "    </node>\n";
+    *b_ += "    </node>\n";
   }
 
   void WriteEdge(const KnowledgeGraph::EdgeView& view, uint64_t index,
@@ -490,17 +521,17 @@ class Writer {
     const RelationInfo& relation = Info(edge.relation);
     const std::string_view name =
         relation_names_[static_cast<size_t>(edge.relation)];
-    b_ += "    <edge id=\"e";
-    b_.AppendUint(index);
-    b_ += "\" source=\"";
-    b_ += ids.Get(view.source);  // name characters (NodeIds)
-    b_ += "\" target=\"";
-    b_ += ids.Get(view.target);
+    *b_ += "    <edge id=\"e";
+    b_->AppendUint(index);
+    *b_ += "\" source=\"";
+    *b_ += ids.Get(view.source);  // name characters (NodeIds)
+    *b_ += "\" target=\"";
+    *b_ += ids.Get(view.target);
     if (gephi_) {
-      b_ += "\" label=\"";
-      b_.AppendEscaped(relation.name, Escape::kXmlAttribute);
+      *b_ += "\" label=\"";
+      b_->AppendEscaped(relation.name, Escape::kXmlAttribute);
     }
-    b_ += "\">\n";
+    *b_ += "\">\n";
     DataVerbatim(kIn, kEdgeKeys[kERelation], name);
     DataVerbatim(kIn, kEdgeKeys[kELabel], name);
     DataUint(kIn, kEdgeKeys[kEWeight], edge.weight);  // integral double
@@ -511,10 +542,10 @@ class Writer {
       Open(kIn, kEdgeKeys[kECameoCounts]);
       bool first = true;
       for (const auto& [code, count] : edge.cameo_counts) {
-        if (!first) b_ += '|';
-        b_.AppendEscaped(code, Escape::kXmlText);
-        b_ += ':';
-        b_.AppendUint(count);
+        if (!first) *b_ += '|';
+        b_->AppendEscaped(code, Escape::kXmlText);
+        *b_ += ':';
+        b_->AppendUint(count);
         first = false;
       }
       Close();
@@ -550,7 +581,7 @@ class Writer {
       DataUint(kIn, kEdgeKeys[kEG], rgb.g);
       DataUint(kIn, kEdgeKeys[kEB], rgb.b);
     }
-    b_ += "    </edge>\n";
+    *b_ += "    </edge>\n";
   }
 
   // One line per mention (AppendEvidenceLine()).
@@ -567,21 +598,21 @@ class Writer {
 
   // A JSON string holding `value`.
   void JsonString(std::string_view value) {
-    b_ += "&quot;";
-    b_.AppendEscaped(value, Escape::kJsonInXmlText);
-    b_ += "&quot;";
+    *b_ += "&quot;";
+    b_->AppendEscaped(value, Escape::kJsonInXmlText);
+    *b_ += "&quot;";
   }
 
   // `items` as a JSON array of (repaired) strings.
   void JsonStrings(const std::set<std::string>& items) {
-    b_ += '[';
+    *b_ += '[';
     bool first = true;
     for (const std::string& item : items) {
-      if (!first) b_ += ',';
+      if (!first) *b_ += ',';
       JsonString(item);
       first = false;
     }
-    b_ += ']';
+    *b_ += ']';
   }
 
   void EvidenceJson(const std::vector<Evidence>& evidence) {
@@ -590,45 +621,51 @@ class Writer {
     // missing.
     auto string = [&](std::string_view key, const std::string& value) {
       if (value.empty()) return;
-      b_ += key;
+      *b_ += key;
       JsonString(value);
     };
-    b_ += '[';
+    *b_ += '[';
     for (size_t i = 0; i < evidence.size(); ++i) {
       const Evidence& e = evidence[i];
-      b_ += i == 0 ? std::string_view("{") : std::string_view(",{");
+      *b_ += i == 0 ? std::string_view("{") : std::string_view(",{");
       if (!e.document.empty()) {
-        b_ += "&quot;document&quot;:";
+        *b_ += "&quot;document&quot;:";
         JsonString(e.document);
-        b_ += ',';
+        *b_ += ',';
       }
-      b_ += "&quot;sentence&quot;:";
-      b_.AppendUint(e.sentence);
-      b_ += ",&quot;begin&quot;:";
-      b_.AppendUint(e.begin);
-      b_ += ",&quot;end&quot;:";
-      b_.AppendUint(e.end);
+      *b_ += "&quot;sentence&quot;:";
+      b_->AppendUint(e.sentence);
+      *b_ += ",&quot;begin&quot;:";
+      b_->AppendUint(e.begin);
+      *b_ += ",&quot;end&quot;:";
+      b_->AppendUint(e.end);
       string(",&quot;text&quot;:", e.text);
       string(",&quot;trigger&quot;:", e.trigger);
       string(",&quot;rule&quot;:", e.rule);
-      b_ += ",&quot;confidence&quot;:";
+      *b_ += ",&quot;confidence&quot;:";
       if (std::isfinite(e.confidence)) {
-        b_.AppendJsonDouble(e.confidence);
+        b_->AppendJsonDouble(e.confidence);
       } else {
-        b_ += "null";
+        *b_ += "null";
       }
       string(",&quot;date&quot;:", e.date);
       string(",&quot;cameo&quot;:", e.cameo);
-      b_ += '}';
+      *b_ += '}';
     }
-    b_ += ']';
+    *b_ += ']';
   }
 
+  // Enough elements that handing a block over costs little, few enough
+  // that threads share the work evenly and blocks stay small in memory.
+  static constexpr size_t kNodesPerBlock = 2048;
+  static constexpr size_t kEdgesPerBlock = 1024;
+
   const KnowledgeGraph& graph_;
+  const GraphmlFlavour flavour_;
   const bool gephi_;
   const ExportOptions& options_;
-  OutputSink sink_;
-  OutputSink& b_;
+  std::unique_ptr<OutputSink> sink_;
+  OutputSink* b_;  // where elements go: sink_, or a block of FormatInOrder
   std::string base_iri_;  // escaped
   std::vector<std::string> relation_names_;  // escaped, by RelationKind
   std::vector<std::string> kind_names_;      // escaped, by NodeKind
@@ -641,7 +678,7 @@ class Writer {
 
 Status WriteGraphml(const KnowledgeGraph& graph, GraphmlFlavour flavour,
                     const ExportOptions& options, std::ostream& out) {
-  return Writer(graph, flavour, options, out).Write();
+  return Writer(graph, flavour, options, &out).Write();
 }
 
 }  // namespace newsgraph

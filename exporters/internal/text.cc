@@ -336,12 +336,18 @@ constexpr size_t kInitialCapacity = 1 << 19;  // twice the flush threshold
 }  // namespace
 
 OutputSink::OutputSink(std::ostream& out)
-    : out_(out),
+    : out_(&out),
       begin_(new char[kInitialCapacity]),
       end_(begin_.get()),
       capacity_end_(begin_.get() + kInitialCapacity) {
-  failed_ = !out_;  // a stream already failed says nothing of errno
+  failed_ = !out;  // a stream already failed says nothing of errno
 }
+
+OutputSink::OutputSink()
+    : out_(nullptr),
+      begin_(new char[kInitialCapacity]),
+      end_(begin_.get()),
+      capacity_end_(begin_.get() + kInitialCapacity) {}
 
 OutputSink::~OutputSink() = default;
 
@@ -376,20 +382,34 @@ void OutputSink::Fail() {
 }
 
 void OutputSink::Flush() {
+  if (out_ == nullptr) return;  // a memory sink keeps its text
   if (!failed_ && size() > 0) {
     errno = 0;
-    out_.write(data(), static_cast<std::streamsize>(size()));
-    if (!out_) Fail();
+    out_->write(data(), static_cast<std::streamsize>(size()));
+    if (!*out_) Fail();
   }
   end_ = begin_.get();
 }
 
+void OutputSink::Pass(std::string_view text) {
+  if (out_ == nullptr) {
+    Append(text);
+    return;
+  }
+  Flush();
+  if (!failed_ && !text.empty()) {
+    errno = 0;
+    out_->write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!*out_) Fail();
+  }
+}
+
 Status OutputSink::Finish(std::string_view what) {
   Flush();
-  if (!failed_) {
+  if (!failed_ && out_ != nullptr) {
     errno = 0;
-    out_.flush();
-    if (!out_) Fail();
+    out_->flush();
+    if (!*out_) Fail();
   }
   if (!failed_) return Status::Ok();
   std::string message = std::string(what) + ": write failed";

@@ -99,6 +99,9 @@ bool IsIsoDate(std::string_view value);
 class OutputSink {
  public:
   explicit OutputSink(std::ostream& out);
+  // A sink that only gathers text in memory (for a block formatted on
+  // another thread): it never flushes; read data() and size(), then Clear().
+  OutputSink();
   OutputSink(const OutputSink&) = delete;
   OutputSink& operator=(const OutputSink&) = delete;
   ~OutputSink();
@@ -155,6 +158,11 @@ class OutputSink {
     if (size() >= kChunk) Flush();
   }
   void Flush();
+  // Forgets what was appended since the last flush (memory sinks).
+  void Clear() { end_ = begin_.get(); }
+  // Flushes, then writes `text` to the stream as it is, with no copy into
+  // the buffer: for large blocks formatted elsewhere.
+  void Pass(std::string_view text);
   bool failed() const { return failed_; }
 
   // Flushes everything to the stream and the stream itself. On failure:
@@ -167,7 +175,7 @@ class OutputSink {
   void Grow(size_t n);
   void Fail();
 
-  std::ostream& out_;
+  std::ostream* out_;  // null for a memory sink
   std::unique_ptr<char[]> begin_;
   char* end_;
   char* capacity_end_;
