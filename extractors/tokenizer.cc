@@ -220,6 +220,15 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
   const size_t first = tokens.size();  // tokens before are not this span's
   size_t i = span.begin;
   const size_t end = std::min(span.end, text.size());
+  // Written in place, field by field: a Token put together on the stack
+  // and copied in would be stored in pieces and read back whole, which
+  // stalls the processor at every token.
+  auto add = [&tokens](size_t from, size_t to, TokenShape shape) {
+    Token& token = tokens.emplace_back();
+    token.span.begin = from;
+    token.span.end = to;
+    token.shape = shape;
+  };
   while (i < end) {
     unsigned char c = text[i];
     const uint8_t c_class = ClassOf(c);
@@ -241,12 +250,12 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
           tokens.back().span.end == i && i + apos_len < end &&
           (text[i + apos_len] == 's' || text[i + apos_len] == 'S') &&
           (i + apos_len + 1 >= end || !IsWordChar(text, i + apos_len + 1))) {
-        tokens.push_back({{i, i + apos_len + 1}, TokenShape::kWord});
+        add(i, i + apos_len + 1, TokenShape::kWord);
         i += apos_len + 1;
         continue;
       }
       if (!IsWordChar(text, i)) {
-        tokens.push_back({{i, i + len}, TokenShape::kPunctuation});
+        add(i, i + len, TokenShape::kPunctuation);
         i += len;
         continue;
       }
@@ -306,8 +315,7 @@ void AppendTokens(std::string_view text, Span span, std::vector<Token>* out) {
       }
       if (abbreviation || initials || single_upper) ++i;
     }
-    tokens.push_back(
-        {{start, i}, all_digits ? TokenShape::kNumber : TokenShape::kWord});
+    add(start, i, all_digits ? TokenShape::kNumber : TokenShape::kWord);
   }
 }
 
