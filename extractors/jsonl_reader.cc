@@ -1,6 +1,7 @@
 #include "extractors/jsonl_reader.h"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -231,26 +232,33 @@ bool Mendable(rapidjson::ParseErrorCode code) {
 }
 
 bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  // Every one is at most ' ': one comparison for most bytes.
+  return static_cast<unsigned char>(c) <= ' ' &&
+         (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+          c == '\v');
 }
 
-// `s` without leading and trailing white space, each inner run of it one
-// space. Appends runs of other bytes whole: titles and metadata are copied
-// at every record.
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+// Appends `s` to *out without leading and trailing white space, each inner
+// run of it one space. Appends runs of other bytes whole: titles and
+// metadata are copied at every record.
+void AppendCollapsed(std::string_view s, std::string* out) {
+  const size_t start = out->size();
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i >= s.size()) break;
     size_t word_end = i;
     while (word_end < s.size() && !IsSpace(s[word_end])) ++word_end;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + i, word_end - i);
+    if (out->size() > start) *out += ' ';
+    out->append(s.data() + i, word_end - i);
     i = word_end;
   }
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendCollapsed(s, &out);
   return out;
 }
 
@@ -310,9 +318,10 @@ void AddMendDiagnostics(const Mended& m, const std::string& location,
 
 // The record's title and text as the Document's text and regions.
 void SetText(std::string_view title, std::string_view text, Document* doc) {
-  doc->text = CollapseSpaces(title);
+  doc->text.clear();
+  doc->text.reserve(title.size() + 2 + text.size());
+  AppendCollapsed(title, &doc->text);
   const bool has_title = !doc->text.empty();
-  doc->text.reserve(doc->text.size() + 2 + text.size());
   if (has_title && !text.empty()) doc->text += "\n\n";
   doc->text += text;
   // JSON strings are UTF-8 (a file in another encoding was converted
@@ -370,8 +379,9 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
   std::string buffer;
   buffer.reserve(line.size() + kParsePadding);
   buffer.assign(line);
-  char value_buffer[kValueBufferBytes];
-  char stack_buffer[kStackBufferBytes];
+  // Aligned as the pools' chunk headers and values must be.
+  alignas(std::max_align_t) char value_buffer[kValueBufferBytes];
+  alignas(std::max_align_t) char stack_buffer[kStackBufferBytes];
   Pool value_pool(value_buffer, sizeof value_buffer);
   Pool stack_pool(stack_buffer, sizeof stack_buffer);
   JsonDocument json(&value_pool, sizeof stack_buffer / 2, &stack_pool);
