@@ -6,6 +6,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractors/dates.h"
@@ -364,8 +365,10 @@ size_t ParseInPlace(std::string* text, JsonDocument* json) {
 
 StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
                                 std::string_view line) {
-  const std::string location =
-      std::string(origin) + ":" + std::to_string(line_number);
+  // Built once, in place, and moved into the Document below.
+  std::string location;
+  location.reserve(origin.size() + 24);
+  location.append(origin).append(":").append(std::to_string(line_number));
   auto error = [&](const std::string& reason) {
     return Status::Error(location + ": " + reason);
   };
@@ -419,18 +422,18 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
   }
 
   Document doc;
-  doc.origin = location;
-  AddMendDiagnostics(mended, location, &doc.diagnostics);
+  doc.origin = std::move(location);
+  AddMendDiagnostics(mended, doc.origin, &doc.diagnostics);
   doc.id = CleanValue(StringOf(fields.Get({kId, kUrl, kUri, kLink})));
   // The file's name may be any bytes.
-  if (doc.id.empty()) doc.id = RepairUtf8Text(location, "", nullptr);
+  if (doc.id.empty()) doc.id = RepairUtf8Text(doc.origin, "", nullptr);
   doc.url = CleanValue(StringOf(fields.Get({kUrl, kLink})));
   if (const Value* source = fields.Get({kSource})) {
     doc.source = CleanValue(source->IsObject()
                                 ? StringOf(Fields(*source).Get({kName}))
                                 : StringOf(source));
   }
-  doc.date = DateOf(fields, location, &doc.diagnostics);
+  doc.date = DateOf(fields, doc.origin, &doc.diagnostics);
   SetText(title_text,
           std::string_view(text->GetString(), text->GetStringLength()), &doc);
   return doc;
