@@ -175,7 +175,7 @@ void InputReader::StreamLines(ByteSource& source, std::string pending) {
         // Keep the lines that were complete.
         size_t last = pending.rfind('\n');
         if (last != std::string::npos) {
-          EmitLines(name, std::string_view(pending).substr(0, last + 1), line);
+          EmitLines(name, pending.substr(0, last + 1), line);
         }
         reporter_.Post(Severity::kError, status.message());
         return;
@@ -187,9 +187,12 @@ void InputReader::StreamLines(ByteSource& source, std::string pending) {
       complete = last == std::string::npos ? 0 : last + 1;
     }
     if (complete > 0) {
-      line =
-          EmitLines(name, std::string_view(pending).substr(0, complete), line);
-      pending.erase(0, complete);
+      // The complete lines leave in `pending` itself, and the rest is
+      // copied out: a short line's worth, not the chunk.
+      std::string rest = pending.substr(complete);
+      pending.resize(complete);
+      line = EmitLines(name, std::move(pending), line);
+      pending = std::move(rest);
       scanned = 0;
     }
     if (eof) return;
@@ -220,14 +223,15 @@ void InputReader::StreamLines(ByteSource& source, std::string pending) {
   }
 }
 
-uint64_t InputReader::EmitLines(const std::string& name, std::string_view data,
+uint64_t InputReader::EmitLines(const std::string& name, std::string bytes,
                                 uint64_t first_line) {
-  if (data.empty()) return first_line;
-  if (max_bytes_ == 0 || data.size() <= max_bytes_) {
-    uint64_t lines = CountNewlines(data);
-    Emit(name, InputFormat::kJsonLines, std::string(data), first_line, true);
+  if (bytes.empty()) return first_line;
+  if (max_bytes_ == 0 || bytes.size() <= max_bytes_) {
+    uint64_t lines = CountNewlines(bytes);
+    Emit(name, InputFormat::kJsonLines, std::move(bytes), first_line, true);
     return first_line + lines;
   }
+  const std::string_view data = bytes;
   // Some line may be over the limit: cut around each one.
   size_t chunk_begin = 0;
   uint64_t chunk_line = first_line;

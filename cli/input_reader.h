@@ -49,10 +49,11 @@ class InputReader {
  private:
   void ReadWhole(ByteSource& source, std::string head, InputFormat format);
   void StreamLines(ByteSource& source, std::string pending);
-  // Emits the complete lines `data` (numbered from `first_line`) as chunks,
-  // leaving out lines longer than the limit; returns the number of the line
-  // after them.
-  uint64_t EmitLines(const std::string& name, std::string_view data,
+  // Emits the complete lines `bytes` (numbered from `first_line`) as chunks
+  // (one, without a copy, when no line is longer than the limit), leaving
+  // out lines longer than the limit; returns the number of the line after
+  // them.
+  uint64_t EmitLines(const std::string& name, std::string bytes,
                      uint64_t first_line);
   void Emit(const std::string& name, InputFormat format, std::string bytes,
             uint64_t first_line, bool json_lines);

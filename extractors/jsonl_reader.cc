@@ -1,8 +1,12 @@
 #include "extractors/jsonl_reader.h"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractors/dates.h"
@@ -39,20 +43,84 @@ constexpr size_t kStackBufferBytes = 2 << 10;
 // the top of this file).
 constexpr size_t kParsePadding = 16;
 
-// The first of `names` that `object` has with a non-null value, or null;
-// `found` (if not null) gets its name.
-const Value* Field(const Value& object,
-                   std::initializer_list<const char*> names,
-                   const char** found = nullptr) {
-  for (const char* name : names) {
-    const auto it = object.FindMember(name);
-    if (it != object.MemberEnd() && !it->value.IsNull()) {
-      if (found != nullptr) *found = name;
-      return &it->value;
+// The members of a record (and of its "source" object) the reader reads.
+enum FieldName : uint8_t {
+  kId, kUrl, kUri, kText, kBody, kLink, kName, kDate, kTime, kTitle, kSource,
+  kContent, kArticle, kPubdate, kHeadline, kPublished, kPublishedAt,
+  kPublishedUnderscoreAt, kDatePublished, kNumFieldNames
+};
+// Their spellings, in the order of FieldName, which is by length.
+constexpr std::string_view kFieldNames[kNumFieldNames] = {
+    "id",      "url",      "uri",       "text",        "body",
+    "link",    "name",     "date",      "time",        "title",
+    "source",  "content",  "article",   "pubdate",     "headline",
+    "published", "publishedAt", "published_at", "datePublished"};
+
+// The field names of each length: kFieldNames[begin, end).
+struct NameRange {
+  uint8_t begin = 0;
+  uint8_t end = 0;
+};
+constexpr size_t kLongestFieldName = 13;
+
+constexpr std::array<NameRange, kLongestFieldName + 1> MakeNameRanges() {
+  std::array<NameRange, kLongestFieldName + 1> ranges{};
+  for (size_t k = 0; k < kNumFieldNames; ++k) {
+    NameRange& range = ranges[kFieldNames[k].size()];
+    if (range.end == 0) range.begin = static_cast<uint8_t>(k);
+    range.end = static_cast<uint8_t>(k + 1);
+  }
+  return ranges;
+}
+constexpr std::array<NameRange, kLongestFieldName + 1> kNameRanges =
+    MakeNameRanges();
+
+constexpr bool SortedByLength() {
+  for (size_t k = 1; k < kNumFieldNames; ++k) {
+    if (kFieldNames[k].size() < kFieldNames[k - 1].size()) return false;
+  }
+  return kFieldNames[kNumFieldNames - 1].size() == kLongestFieldName;
+}
+static_assert(SortedByLength(), "kFieldNames: by length, up to the longest");
+
+// An object's members that the reader reads, found in one pass over its
+// members: for each name, the first member of that name (as FindMember
+// finds it), instead of a pass over all members per name asked for.
+class Fields {
+ public:
+  explicit Fields(const Value& object) {
+    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
+      const size_t size = m->name.GetStringLength();
+      if (size > kLongestFieldName) continue;
+      const char* name = m->name.GetString();
+      const NameRange range = kNameRanges[size];
+      for (size_t k = range.begin; k < range.end; ++k) {
+        if (kFieldNames[k][0] == name[0] &&
+            std::memcmp(kFieldNames[k].data(), name, size) == 0) {
+          if (values_[k] == nullptr) values_[k] = &m->value;
+          break;
+        }
+      }
     }
   }
-  return nullptr;
-}
+
+  // The first of `names` that the object has with a non-null value, or
+  // null; `found` (if not null) gets its name.
+  const Value* Get(std::initializer_list<FieldName> names,
+                   const char** found = nullptr) const {
+    for (FieldName name : names) {
+      const Value* value = values_[name];
+      if (value != nullptr && !value->IsNull()) {
+        if (found != nullptr) *found = kFieldNames[name].data();
+        return value;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  const Value* values_[kNumFieldNames] = {};
+};
 
 // A string's value, an integer's digits, else "".
 std::string StringOf(const Value* v) {
@@ -165,45 +233,53 @@ bool Mendable(rapidjson::ParseErrorCode code) {
 }
 
 bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  // Every one is at most ' ': one comparison for most bytes.
+  return static_cast<unsigned char>(c) <= ' ' &&
+         (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+          c == '\v');
 }
 
-// `s` without leading and trailing white space, each inner run of it one
-// space. Appends runs of other bytes whole: titles and metadata are copied
-// at every record.
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+// Appends `s` to *out without leading and trailing white space, each inner
+// run of it one space. Appends runs of other bytes whole: titles and
+// metadata are copied at every record.
+void AppendCollapsed(std::string_view s, std::string* out) {
+  const size_t start = out->size();
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i >= s.size()) break;
     size_t word_end = i;
     while (word_end < s.size() && !IsSpace(s[word_end])) ++word_end;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + i, word_end - i);
+    if (out->size() > start) *out += ' ';
+    out->append(s.data() + i, word_end - i);
     i = word_end;
   }
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendCollapsed(s, &out);
   return out;
 }
 
 // A metadata value: repaired quietly (the text's repairs are the ones
 // worth reporting) and on one line.
-std::string CleanValue(std::string_view s) {
-  return CollapseSpaces(RepairUtf8Text(s, "", nullptr));
+std::string CleanValue(std::string s) {
+  RepairUtf8InPlace(&s, "", nullptr);
+  return CollapseSpaces(s);
 }
 
 // The first date field that gives a date; a warning if there were date
 // fields and none did.
-std::string DateOf(const Value& object, const std::string& location,
+std::string DateOf(const Fields& fields, const std::string& location,
                    std::vector<Diagnostic>* diagnostics) {
-  static constexpr const char* kNames[] = {
-      "date",          "published", "publishedAt", "published_at",
-      "datePublished", "pubdate",   "time"};
+  static constexpr FieldName kNames[] = {
+      kDate,          kPublished, kPublishedAt, kPublishedUnderscoreAt,
+      kDatePublished, kPubdate,   kTime};
   std::string first_text;
-  for (const char* name : kNames) {
-    const Value* v = Field(object, {name});
+  for (FieldName name : kNames) {
+    const Value* v = fields.Get({name});
     if (v == nullptr) continue;
     std::string date;
     if (v->IsString()) {
@@ -243,9 +319,10 @@ void AddMendDiagnostics(const Mended& m, const std::string& location,
 
 // The record's title and text as the Document's text and regions.
 void SetText(std::string_view title, std::string_view text, Document* doc) {
-  doc->text = CollapseSpaces(title);
+  doc->text.clear();
+  doc->text.reserve(title.size() + 2 + text.size());
+  AppendCollapsed(title, &doc->text);
   const bool has_title = !doc->text.empty();
-  doc->text.reserve(doc->text.size() + 2 + text.size());
   if (has_title && !text.empty()) doc->text += "\n\n";
   doc->text += text;
   // JSON strings are UTF-8 (a file in another encoding was converted
@@ -288,8 +365,10 @@ size_t ParseInPlace(std::string* text, JsonDocument* json) {
 
 StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
                                 std::string_view line) {
-  const std::string location =
-      std::string(origin) + ":" + std::to_string(line_number);
+  // Built once, in place, and moved into the Document below.
+  std::string location;
+  location.reserve(origin.size() + 24);
+  location.append(origin).append(":").append(std::to_string(line_number));
   auto error = [&](const std::string& reason) {
     return Status::Error(location + ": " + reason);
   };
@@ -303,8 +382,9 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
   std::string buffer;
   buffer.reserve(line.size() + kParsePadding);
   buffer.assign(line);
-  char value_buffer[kValueBufferBytes];
-  char stack_buffer[kStackBufferBytes];
+  // Aligned as the pools' chunk headers and values must be.
+  alignas(std::max_align_t) char value_buffer[kValueBufferBytes];
+  alignas(std::max_align_t) char stack_buffer[kStackBufferBytes];
   Pool value_pool(value_buffer, sizeof value_buffer);
   Pool stack_pool(stack_buffer, sizeof stack_buffer);
   JsonDocument json(&value_pool, sizeof stack_buffer / 2, &stack_pool);
@@ -323,9 +403,10 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
     return error(std::string("expected a JSON object, got ") + TypeName(json));
   }
 
+  const Fields fields(json);
   const char* text_name = nullptr;
   const Value* text =
-      Field(json, {"text", "body", "content", "article"}, &text_name);
+      fields.Get({kText, kBody, kContent, kArticle}, &text_name);
   if (text == nullptr) {
     return error("no \"text\", \"body\", \"content\" or \"article\" field");
   }
@@ -333,7 +414,7 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
     return error(std::string("field \"") + text_name + "\" is " +
                  TypeName(*text) + ", not a string");
   }
-  const Value* title = Field(json, {"title", "headline"});
+  const Value* title = fields.Get({kTitle, kHeadline});
   std::string title_scratch;
   const std::string_view title_text = TextOf(title, &title_scratch);
   if (text->GetStringLength() == 0 && CollapseSpaces(title_text).empty()) {
@@ -341,18 +422,18 @@ StatusOr<Document> ReadJsonLine(std::string_view origin, size_t line_number,
   }
 
   Document doc;
-  doc.origin = location;
-  AddMendDiagnostics(mended, location, &doc.diagnostics);
-  doc.id = CleanValue(StringOf(Field(json, {"id", "url", "uri", "link"})));
+  doc.origin = std::move(location);
+  AddMendDiagnostics(mended, doc.origin, &doc.diagnostics);
+  doc.id = CleanValue(StringOf(fields.Get({kId, kUrl, kUri, kLink})));
   // The file's name may be any bytes.
-  if (doc.id.empty()) doc.id = RepairUtf8Text(location, "", nullptr);
-  doc.url = CleanValue(StringOf(Field(json, {"url", "link"})));
-  if (const Value* source = Field(json, {"source"})) {
-    doc.source =
-        CleanValue(source->IsObject() ? StringOf(Field(*source, {"name"}))
-                                      : StringOf(source));
+  if (doc.id.empty()) doc.id = RepairUtf8Text(doc.origin, "", nullptr);
+  doc.url = CleanValue(StringOf(fields.Get({kUrl, kLink})));
+  if (const Value* source = fields.Get({kSource})) {
+    doc.source = CleanValue(source->IsObject()
+                                ? StringOf(Fields(*source).Get({kName}))
+                                : StringOf(source));
   }
-  doc.date = DateOf(json, location, &doc.diagnostics);
+  doc.date = DateOf(fields, doc.origin, &doc.diagnostics);
   SetText(title_text,
           std::string_view(text->GetString(), text->GetStringLength()), &doc);
   return doc;

@@ -85,7 +85,12 @@ void SegmentRegion(Document& doc, const Region& region) {
     // Text with no sentence ends (tables, lists, scraped junk) is cut into
     // pieces, so that no stage ever looks at an unbounded sentence.
     if (i - start >= kMaxSentenceTokens) close(i);
-    if (title || !IsTerminator(text_of(i))) continue;
+    // A terminator is always a punctuation token: the shape, read with the
+    // span, turns the words away without looking at their text.
+    if (title || tokens[i].shape != TokenShape::kPunctuation ||
+        !IsTerminator(text_of(i))) {
+      continue;
+    }
     size_t end = i + 1;
     while (end < count && IsTerminator(text_of(end))) ++end;
     while (end < count && IsCloser(text_of(end))) ++end;

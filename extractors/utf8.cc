@@ -202,15 +202,25 @@ Decoded DecodeMultibyte(const unsigned char* p, size_t n) {
   return d;
 }
 
-// True if none of the 8 bytes is below 0x20 or above 0x7F. A byte below
-// 0x20 borrows in the subtraction, but the lowest such byte always shows
-// its high bit, and bytes in [0x20, 0x7F] never borrow.
-bool AllPlainAscii(const unsigned char* p) {
+// How many of the 8 bytes at p come before the first that is below 0x20 or
+// above 0x7F (8 if none is). A byte below 0x20 borrows in the subtraction,
+// but the lowest such byte always shows its high bit, and bytes in
+// [0x20, 0x7F] never borrow; so the lowest high bit is the first such byte
+// (the lowest-addressed, on a little-endian machine; elsewhere this says 0,
+// and the caller looks at the bytes one by one).
+size_t PlainAsciiPrefix(const unsigned char* p) {
   uint64_t w;
   std::memcpy(&w, p, sizeof w);
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   constexpr uint64_t kSpaces = 0x2020202020202020ULL;
-  return ((w | (w - kSpaces)) & kHigh) == 0;
+  const uint64_t other = (w | (w - kSpaces)) & kHigh;
+  if (other == 0) return 8;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return static_cast<size_t>(__builtin_ctzll(other)) / 8;
+#else
+  return 0;
+#endif
 }
 
 // The offset of the first byte at or after p[i] that RepairUtf8 changes
@@ -218,7 +228,13 @@ bool AllPlainAscii(const unsigned char* p) {
 // or U+FFFF), or n if there is none.
 size_t CleanUntil(const unsigned char* p, size_t n, size_t i) {
   while (i < n) {
-    while (i + 8 <= n && AllPlainAscii(p + i)) i += 8;
+    // Eight bytes at a time, up to the next byte that is not plain ASCII
+    // (in news text, mostly a line's end).
+    while (i + 8 <= n) {
+      const size_t plain = PlainAsciiPrefix(p + i);
+      i += plain;
+      if (plain < 8) break;
+    }
     if (i >= n) break;
     const unsigned char b = p[i];
     if ((b >= 0x20 && b < 0x80) || b == '\t' || b == '\n') {
