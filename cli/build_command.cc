@@ -277,6 +277,17 @@ std::string SkippedLine(const std::map<std::string, uint64_t>& reasons) {
   return line;
 }
 
+// Keeps `object` until the process ends, never destroyed: its memory goes
+// back to the system with the process, at once, instead of allocation by
+// allocation (15 ms for the graph, lexicons and pipeline of Reuters-21578,
+// seconds for a graph of millions of edges). Still reachable through a
+// global, so leak checkers see no leak.
+template <typename T>
+void KeepUntilExit(std::unique_ptr<T> object) {
+  static auto* const kept = new std::vector<std::shared_ptr<void>>;
+  kept->push_back(std::shared_ptr<T>(object.release(), [](T*) {}));
+}
+
 }  // namespace
 
 int RunBuild(const BuildOptions& options, std::FILE* err) {
@@ -372,6 +383,10 @@ int RunBuild(const BuildOptions& options, std::FILE* err) {
                 static_cast<double>(graph.document_count()) * rate,
                 static_cast<double>(PeakRssBytes()) / 1e6);
   uint64_t failed_inputs = reporter.errors();
+  // The command's work is done: what is left would only be freed.
+  KeepUntilExit(std::move(workers[0]));
+  KeepUntilExit(std::make_unique<Pipeline>(std::move(*pipeline)));
+  KeepUntilExit(std::make_unique<Lexicons>(std::move(*lexicons)));
   reporter.PrintSummary(
       Count(graph.document_count(), "document", "documents") + ", " +
       Count(graph.NodeCount(), "node", "nodes") + ", " +

@@ -17,7 +17,9 @@ enum ExitCode {
   kExitUsage = 2,   // bad usage or configuration; nothing was done
 };
 
-// Runs the build; messages go to `err`. Returns the exit status.
+// Runs the build; messages go to `err`. Returns the exit status. The last
+// work of the process: the graph and the lexicons are left to the end of
+// the process to free (main returns this status).
 int RunBuild(const BuildOptions& options, std::FILE* err);
 
 }  // namespace cli
