@@ -284,8 +284,8 @@ std::string SkippedLine(const std::map<std::string, uint64_t>& reasons) {
 // global, so leak checkers see no leak.
 template <typename T>
 void KeepUntilExit(std::unique_ptr<T> object) {
-  static auto* const kept = new std::vector<std::shared_ptr<void>>;
-  kept->push_back(std::shared_ptr<T>(object.release(), [](T*) {}));
+  static auto* const kept = new std::vector<void*>;
+  kept->push_back(object.release());
 }
 
 }  // namespace
