@@ -192,11 +192,11 @@ CsvFileNames CsvFileNamesFor(std::string_view path) {
 
 Status WriteCsv(const KnowledgeGraph& graph, std::ostream& nodes,
                 std::ostream& relationships) {
-  const std::vector<const Node*> all_nodes = graph.Nodes();
-  const RepairedNodeIds ids(all_nodes);
-  Status written = WriteNodes(all_nodes, ids, nodes);
+  const KnowledgeGraph::Elements sorted = graph.SortedElements();
+  const RepairedNodeIds ids(sorted.nodes);
+  Status written = WriteNodes(sorted.nodes, ids, nodes);
   if (!written.ok()) return written;
-  return WriteRelationships(graph.Edges(), ids, relationships);
+  return WriteRelationships(sorted.edges, ids, relationships);
 }
 
 }  // namespace newsgraph

@@ -175,8 +175,9 @@ class Writer {
       : graph_(graph), options_(options), sink_(out), b_(sink_) {}
 
   Status Write() {
-    const std::vector<const Node*> nodes = graph_.Nodes();
-    const std::vector<KnowledgeGraph::EdgeView> edges = graph_.Edges();
+    const KnowledgeGraph::Elements sorted = graph_.SortedElements();
+    const std::vector<const Node*>& nodes = sorted.nodes;
+    const std::vector<KnowledgeGraph::EdgeView>& edges = sorted.edges;
     const RepairedNodeIds ids(nodes);
     FindPresentAttributes(nodes, edges);
     const std::unordered_map<const Node*, Span> node_spans =

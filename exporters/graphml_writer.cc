@@ -250,8 +250,9 @@ class Writer {
   }
 
   Status Write() {
-    const std::vector<const Node*> nodes = graph_.Nodes();
-    const std::vector<KnowledgeGraph::EdgeView> edges = graph_.Edges();
+    const KnowledgeGraph::Elements sorted = graph_.SortedElements();
+    const std::vector<const Node*>& nodes = sorted.nodes;
+    const std::vector<KnowledgeGraph::EdgeView>& edges = sorted.edges;
     const NodeIds ids(nodes);
     FindPresentKeys(nodes, edges);
 

@@ -19,8 +19,9 @@ void Widen(std::string_view date, std::string* first, std::string* last) {
 GraphStats ComputeStats(const KnowledgeGraph& graph, size_t top) {
   GraphStats stats;
   stats.documents = graph.document_count();
-  const std::vector<const Node*> nodes = graph.Nodes();
-  const std::vector<KnowledgeGraph::EdgeView> edges = graph.Edges();
+  const KnowledgeGraph::Elements sorted = graph.SortedElements();
+  const std::vector<const Node*>& nodes = sorted.nodes;
+  const std::vector<KnowledgeGraph::EdgeView>& edges = sorted.edges;
   stats.nodes = nodes.size();
   stats.edges = edges.size();
 

@@ -304,29 +304,39 @@ void KnowledgeGraph::Merge(KnowledgeGraph&& other) {
   other = KnowledgeGraph(other.evidence_limit_);
 }
 
-std::vector<const Node*> KnowledgeGraph::Nodes() const {
-  std::vector<const Node*> nodes;
-  nodes.reserve(NodeCount());
-  for (auto [it, end] = boost::vertices(*graph_); it != end; ++it) {
-    nodes.push_back(&(*graph_)[*it]);
+std::vector<KnowledgeGraph::Vertex> KnowledgeGraph::VerticesById() const {
+  // The ids are gathered into one array first: each comparison then reads
+  // two array entries (and their bytes), not two nodes spread over memory.
+  const Graph& g = *graph_;
+  std::vector<std::pair<std::string_view, Vertex>> keyed;
+  keyed.reserve(NodeCount());
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    keyed.emplace_back(g[*it].id, *it);
   }
-  std::sort(nodes.begin(), nodes.end(),
-            [](const Node* a, const Node* b) { return a->id < b->id; });
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Vertex> by_id;
+  by_id.reserve(keyed.size());
+  for (const auto& k : keyed) by_id.push_back(k.second);
+  return by_id;
+}
+
+std::vector<const Node*> KnowledgeGraph::NodesOf(
+    const std::vector<Vertex>& by_id) const {
+  std::vector<const Node*> nodes;
+  nodes.reserve(by_id.size());
+  for (Vertex v : by_id) nodes.push_back(&(*graph_)[v]);
   return nodes;
 }
 
-std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::Edges() const {
+std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::EdgesOf(
+    const std::vector<Vertex>& by_id) const {
   // Ids are unique, so sorting by each node's rank in id order gives the
   // (source id, relation, target id) order with integer comparisons: the
   // ids are compared once per node, not at every step of the edge sort.
   const Graph& g = *graph_;
-  const size_t node_count = NodeCount();
-  std::vector<Vertex> by_id(node_count);
-  for (size_t v = 0; v < node_count; ++v) by_id[v] = v;
-  std::sort(by_id.begin(), by_id.end(),
-            [&g](Vertex a, Vertex b) { return g[a].id < g[b].id; });
-  std::vector<uint32_t> rank(node_count);
-  for (size_t r = 0; r < node_count; ++r) {
+  std::vector<uint32_t> rank(by_id.size());
+  for (size_t r = 0; r < by_id.size(); ++r) {
     rank[by_id[r]] = static_cast<uint32_t>(r);
   }
   struct Keyed {
@@ -351,6 +361,19 @@ std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::Edges() const {
   edges.reserve(keyed.size());
   for (const Keyed& k : keyed) edges.push_back(k.view);
   return edges;
+}
+
+std::vector<const Node*> KnowledgeGraph::Nodes() const {
+  return NodesOf(VerticesById());
+}
+
+std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::Edges() const {
+  return EdgesOf(VerticesById());
+}
+
+KnowledgeGraph::Elements KnowledgeGraph::SortedElements() const {
+  const std::vector<Vertex> by_id = VerticesById();
+  return Elements{NodesOf(by_id), EdgesOf(by_id)};
 }
 
 }  // namespace newsgraph

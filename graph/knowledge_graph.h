@@ -150,10 +150,24 @@ class KnowledgeGraph {
   // Edges sorted by (source id, relation, target id).
   std::vector<EdgeView> Edges() const;
 
+  // Nodes() and Edges() together, sorting the ids once for both (a writer
+  // needs both).
+  struct Elements {
+    std::vector<const Node*> nodes;
+    std::vector<EdgeView> edges;
+  };
+  Elements SortedElements() const;
+
   // The underlying Boost graph, for algorithms (read-only).
   const Graph& graph() const { return *graph_; }
 
  private:
+  // Every vertex, sorted by its node's id; and the nodes and edges sorted
+  // as Nodes() and Edges() say, given that order.
+  std::vector<Vertex> VerticesById() const;
+  std::vector<const Node*> NodesOf(const std::vector<Vertex>& by_id) const;
+  std::vector<EdgeView> EdgesOf(const std::vector<Vertex>& by_id) const;
+
   // Merges `node` into `mine`, the node with the same id.
   static void MergeNode(Node& mine, const Node& node);
   void MergeEdge(Vertex source, Vertex target, Edge&& edge);

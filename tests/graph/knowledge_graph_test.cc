@@ -208,6 +208,15 @@ TEST(KnowledgeGraphTest, NodesAndEdgesComeSorted) {
   EXPECT_EQ(edges[0].edge->relation, RelationKind::kAppealsTo);
   EXPECT_EQ(edges[1].edge->relation, RelationKind::kOpposes);
   EXPECT_EQ(edges[2].source->id, "country:ZWE");
+  // Both at once, in the same orders.
+  const KnowledgeGraph::Elements sorted = g.SortedElements();
+  EXPECT_EQ(sorted.nodes, nodes);
+  ASSERT_EQ(sorted.edges.size(), edges.size());
+  for (size_t i = 0; i < edges.size(); ++i) {
+    EXPECT_EQ(sorted.edges[i].edge, edges[i].edge);
+    EXPECT_EQ(sorted.edges[i].source, edges[i].source);
+    EXPECT_EQ(sorted.edges[i].target, edges[i].target);
+  }
 }
 
 }  // namespace
