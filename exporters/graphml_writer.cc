@@ -183,7 +183,10 @@ class NodeIds {
     bool all_safe = std::all_of(nodes.begin(), nodes.end(),
                                 [](const Node* n) { return IsSafeId(n->id); });
     if (all_safe) return;
-    std::unordered_set<std::string> used;
+    // Views of the nodes' own ids and of the names given (renamed_'s
+    // strings stay where they are: its nodes never move).
+    std::unordered_set<std::string_view> used;
+    used.reserve(nodes.size());
     for (const Node* node : nodes) {
       if (IsSafeId(node->id)) used.insert(node->id);
     }
@@ -194,8 +197,7 @@ class NodeIds {
       for (uint64_t n = 2; used.count(candidate) > 0; ++n) {
         candidate = base + "_" + std::to_string(n);
       }
-      used.insert(candidate);
-      renamed_.emplace(node, std::move(candidate));
+      used.insert(renamed_.emplace(node, std::move(candidate)).first->second);
     }
   }
 
