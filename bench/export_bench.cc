@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -183,6 +184,7 @@ int Main(int argc, char** argv) {
   uint64_t nodes = 1000000, edges = 5000000;
   std::string dir;
   std::vector<Format> formats;
+  ExportOptions options;  // one thread unless --threads
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--nodes" && i + 1 < argc) {
@@ -191,6 +193,8 @@ int Main(int argc, char** argv) {
       edges = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--files" && i + 1 < argc) {
       dir = argv[++i];
+    } else if (arg == "--threads" && i + 1 < argc) {
+      options.threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
     } else if (arg == "--format" && i + 1 < argc) {
       std::optional<Format> format = ParseFormat(argv[++i]);
       if (!format) {
@@ -201,7 +205,7 @@ int Main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: export_bench [--nodes N] [--edges M] "
-                   "[--format F]... [--files DIR]\n");
+                   "[--format F]... [--files DIR] [--threads N]\n");
       return 2;
     }
   }
@@ -245,7 +249,7 @@ int Main(int argc, char** argv) {
     ResetPeak();
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = CpuSeconds();
-    Status written = ExportFiles(graph, format, outs);
+    Status written = ExportFiles(graph, format, outs, options);
     uint64_t bytes = 0;
     for (auto& pipe : pipes) bytes += pipe->Close();
     streams.clear();  // closes the files
@@ -268,9 +272,10 @@ int Main(int argc, char** argv) {
       continue;
     }
     std::printf(
-        "export %s bytes=%llu seconds=%.3f mb_per_s=%.1f cpu_seconds=%.3f "
-        "rss_mb=%.0f\n",
-        name.c_str(), static_cast<unsigned long long>(bytes), seconds,
+        "export %s threads=%u bytes=%llu seconds=%.3f mb_per_s=%.1f "
+        "cpu_seconds=%.3f rss_mb=%.0f\n",
+        name.c_str(), std::max(1u, options.threads),
+        static_cast<unsigned long long>(bytes), seconds,
         static_cast<double>(bytes) / 1e6 / seconds, cpu,
         static_cast<double>(peak > before ? peak - before : 0) / 1e6);
     std::fflush(stdout);

@@ -87,10 +87,12 @@ print("|---|---|---|---|---|---|---|")
 for k, f in rows:
     if k in ("export", "peer") and "bytes" in f:
         name = ("newsgraph " + f["_"][0]) if k == "export" else (f["_"][0] + " write_graphml")
+        if f.get("threads", "1") != "1":
+            name += " (%s threads)" % f["threads"]
         print("| %s | %.0f | %s | %s | %s | %.0f | %s |" % (
             name, num(f, "bytes") / 1e6, f["seconds"], f.get("cpu_seconds", "?"),
             f["mb_per_s"], num(f, "bytes") / 1e6 / num(f, "cpu_seconds"), f["rss_mb"]))
-ours = {f["_"][0]: f for k, f in rows if k == "export"}
+ours = {f["_"][0]: f for k, f in rows if k == "export" and f.get("threads", "1") == "1"}
 print()
 print("| target / ratio | measured | met |")
 print("|---|---|---|")

@@ -76,6 +76,9 @@ done
 note "export benchmark ($nodes nodes, $edges edges)"
 # Every writer writes files into $work (on the same disk), as users do.
 "$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --files "$work" >> "$log"
+note "GraphML export on two threads (newsgraph build --threads 2 writes so)"
+"$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --files "$work" \
+  --format graphml --threads 2 | grep '^export' >> "$log"
 
 if [[ $peers == 1 ]]; then
   for tool in igraph networkx; do
