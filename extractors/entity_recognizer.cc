@@ -38,6 +38,8 @@ struct Scratch {
   std::vector<uint32_t> bits;          // by token: entity_word::k...
   std::vector<uint32_t> ids;           // by token: EntityWords word id
   CachedLookup lookups[kCachedLookups];  // by token % kCachedLookups
+  // See Recognizer::ListOrganizations().
+  std::vector<const std::pair<const std::string, LocalEntity>*> organizations;
 };
 
 class Recognizer {
@@ -48,7 +50,8 @@ class Recognizer {
         state_(state),
         lex_(*state.lexicon),
         words_(words),
-        lookup_cache_(scratch.lookups) {
+        lookup_cache_(scratch.lookups),
+        organizations_(scratch.organizations) {
     words.Classify(doc, &scratch.bits, &scratch.ids);
     // Two tokens of no bits past the end, so that the scans read a token's
     // next two with no bounds test (see MayOpenMention()).
@@ -865,8 +868,9 @@ class Recognizer {
       return false;
     }
     std::string_view word = Low(i);
-    for (const auto& [id, e] : state_.entities) {
-      if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
+    if (!organizations_listed_) ListOrganizations();
+    for (const auto* entity : organizations_) {
+      const auto& [id, e] = *entity;
       const std::string& label = e.node.label;
       if (label.size() <= word.size() || label[word.size()] != ' ') continue;
       if (!LowerStartsWith(label, word)) continue;
@@ -875,6 +879,21 @@ class Recognizer {
       return true;
     }
     return false;
+  }
+
+  // The organizations a short form may stand for, in the order of their
+  // ids, listed once for the pass of short forms (which makes no
+  // organization and changes none), not walked out of all entities at each
+  // name word.
+  void ListOrganizations() {
+    organizations_.clear();
+    for (const auto& entity : state_.entities) {
+      const LocalEntity& e = entity.second;
+      if (e.node.kind == NodeKind::kOrganization && !e.needs_relation) {
+        organizations_.push_back(&entity);
+      }
+    }
+    organizations_listed_ = true;
   }
 
   // True when `text`, ASCII-lowercased as Lower() does, starts with `low`
@@ -1159,6 +1178,9 @@ class Recognizer {
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
   LocalEntity* recent_ = nullptr;  // made or found last (see Find())
+  // See ListOrganizations(): filled at the first short form tried.
+  std::vector<const std::pair<const std::string, LocalEntity>*>& organizations_;
+  bool organizations_listed_ = false;
   std::unordered_map<std::string, std::string> local_names_;
 };
 
