@@ -38,7 +38,6 @@ struct Scratch {
   std::vector<uint32_t> bits;          // by token: entity_word::k...
   std::vector<uint32_t> ids;           // by token: EntityWords word id
   CachedLookup lookups[kCachedLookups];  // by token % kCachedLookups
-  std::vector<uint64_t> openers;       // bit per token, see Recognizer::openers_
   // See Recognizer::ListOrganizations().
   std::vector<const std::pair<const std::string, LocalEntity>*> organizations;
 };
@@ -61,7 +60,6 @@ class Recognizer {
     ids_ = scratch.ids.data();
     tokens_ = doc.tokens.size();
     for (CachedLookup& cached : scratch.lookups) cached.token = static_cast<size_t>(-1);
-    ListOpeners(&scratch.openers);
     year_ = doc.date.size() >= 4 ? std::atoi(doc.date.substr(0, 4).c_str()) : 0;
   }
 
@@ -73,10 +71,7 @@ class Recognizer {
       const Sentence& sent = doc_.sentences[s];
       for (size_t i = sent.first_token; i < sent.last_token;) {
         // Both rules need a name word at i, which most tokens are not (in
-        // a sentence, IsNameWord() is the bit); a name word is capitalized,
-        // so an opener.
-        i = NextOpener(i, sent.last_token);
-        if (i == sent.last_token) break;
+        // a sentence, IsNameWord() is the bit).
         if ((bits_[i] & (entity_word::kCovered | entity_word::kNameWord)) !=
                 entity_word::kNameWord ||
             !(Surname(s, i) || OrganizationShortForm(s, i))) {
@@ -1136,44 +1131,26 @@ class Recognizer {
   // text), and most tokens have none, so they are passed over at once.
   // For i below the number of tokens: the bits of i + 1 and i + 2 are read
   // directly, as the constructor put two tokens of no bits past the end.
+  static constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
+                                       entity_word::kTitleStart | entity_word::kGroupNoun |
+                                       entity_word::kComma;
   bool MayOpenMention(size_t i) const {
-    constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
-                                  entity_word::kTitleStart | entity_word::kGroupNoun |
-                                  entity_word::kComma;
     return (bits_[i] & kOpeners) || ((bits_[i + 1] | bits_[i + 2]) & entity_word::kTitleWord) ||
            (!local_names_.empty() && LocalNameAt(i) != nullptr);
   }
 
-  // The bits of MayOpenMention() but the test of acronyms, whose tokens
-  // have no bit (Classify() gives them all).
+  // MayOpenMention() but for its test of acronyms defined in the text:
+  // the bits alone, which Classify() settles (completing a token adds none
+  // of them).
   bool OpensByBits(size_t i) const {
-    constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
-                                  entity_word::kTitleStart | entity_word::kGroupNoun |
-                                  entity_word::kComma;
     return ((bits_[i] & kOpeners) | ((bits_[i + 1] | bits_[i + 2]) & entity_word::kTitleWord)) != 0;
   }
 
-  // Fills *openers (see openers_) from the bits of Classify().
-  void ListOpeners(std::vector<uint64_t>* openers) {
-    openers->resize((tokens_ + 63) / 64);
-    for (size_t w = 0; w < openers->size(); ++w) {
-      const size_t first = w * 64;
-      const size_t last = std::min(first + 64, tokens_);
-      uint64_t set = 0;
-      for (size_t i = first; i < last; ++i) set |= uint64_t{OpensByBits(i)} << (i - first);
-      (*openers)[w] = set;
-    }
-    openers_ = openers->data();
-  }
-
-  // The first token of [i, end) with its bit in openers_, or end.
+  // The first token of [i, end) OpensByBits(), or end: a tight loop
+  // over the bits, as most tokens are passed over.
   size_t NextOpener(size_t i, size_t end) const {
-    while (i < end) {
-      const uint64_t rest = openers_[i / 64] >> (i % 64);
-      if (rest != 0) return std::min(end, i + static_cast<size_t>(__builtin_ctzll(rest)));
-      i = (i | 63) + 1;
-    }
-    return end;
+    while (i < end && !OpensByBits(i)) ++i;
+    return i;
   }
 
   void ScanSentence(size_t s) {
@@ -1185,8 +1162,11 @@ class Recognizer {
       if (local_names_.empty()) {
         i = NextOpener(i, sent.last_token);
         if (i == sent.last_token) break;
-      }
-      if (Covered(i) || !MayOpenMention(i)) {
+        if (Covered(i)) {
+          ++i;
+          continue;
+        }
+      } else if (Covered(i) || !MayOpenMention(i)) {
         ++i;
         continue;
       }
@@ -1218,11 +1198,6 @@ class Recognizer {
   uint32_t* ids_ = nullptr;   // EntityWords word id
   size_t tokens_ = 0;               // doc_.tokens.size()
   CachedLookup* lookup_cache_;  // [kCachedLookups], see Lookup()
-  // Bit i % 64 of word i / 64: OpensByBits(i), which Classify() settles
-  // (AddMention() marks tokens covered, and completing a token adds no
-  // bit it tests), so that the scans pass over the many tokens no rule
-  // opens at 64 at a time.
-  const uint64_t* openers_ = nullptr;
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
   LocalEntity* recent_ = nullptr;  // made or found last (see Find())
