@@ -38,6 +38,8 @@ struct Scratch {
   std::vector<uint32_t> bits;          // by token: entity_word::k...
   std::vector<uint32_t> ids;           // by token: EntityWords word id
   CachedLookup lookups[kCachedLookups];  // by token % kCachedLookups
+  // See Recognizer::ListOrganizations().
+  std::vector<const std::pair<const std::string, LocalEntity>*> organizations;
 };
 
 class Recognizer {
@@ -48,7 +50,8 @@ class Recognizer {
         state_(state),
         lex_(*state.lexicon),
         words_(words),
-        lookup_cache_(scratch.lookups) {
+        lookup_cache_(scratch.lookups),
+        organizations_(scratch.organizations) {
     words.Classify(doc, &scratch.bits, &scratch.ids);
     // Two tokens of no bits past the end, so that the scans read a token's
     // next two with no bounds test (see MayOpenMention()).
@@ -865,8 +868,9 @@ class Recognizer {
       return false;
     }
     std::string_view word = Low(i);
-    for (const auto& [id, e] : state_.entities) {
-      if (e.node.kind != NodeKind::kOrganization || e.needs_relation) continue;
+    if (!organizations_listed_) ListOrganizations();
+    for (const auto* entity : organizations_) {
+      const auto& [id, e] = *entity;
       const std::string& label = e.node.label;
       if (label.size() <= word.size() || label[word.size()] != ' ') continue;
       if (!LowerStartsWith(label, word)) continue;
@@ -875,6 +879,21 @@ class Recognizer {
       return true;
     }
     return false;
+  }
+
+  // The organizations a short form may stand for, in the order of their
+  // ids, listed once for the pass of short forms (which makes no
+  // organization and changes none), not walked out of all entities at each
+  // name word.
+  void ListOrganizations() {
+    organizations_.clear();
+    for (const auto& entity : state_.entities) {
+      const LocalEntity& e = entity.second;
+      if (e.node.kind == NodeKind::kOrganization && !e.needs_relation) {
+        organizations_.push_back(&entity);
+      }
+    }
+    organizations_listed_ = true;
   }
 
   // True when `text`, ASCII-lowercased as Lower() does, starts with `low`
@@ -1112,19 +1131,42 @@ class Recognizer {
   // text), and most tokens have none, so they are passed over at once.
   // For i below the number of tokens: the bits of i + 1 and i + 2 are read
   // directly, as the constructor put two tokens of no bits past the end.
+  static constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
+                                       entity_word::kTitleStart | entity_word::kGroupNoun |
+                                       entity_word::kComma;
   bool MayOpenMention(size_t i) const {
-    constexpr uint32_t kOpeners = entity_word::kUpper | entity_word::kPhraseStart |
-                                  entity_word::kTitleStart | entity_word::kGroupNoun |
-                                  entity_word::kComma;
     return (bits_[i] & kOpeners) || ((bits_[i + 1] | bits_[i + 2]) & entity_word::kTitleWord) ||
            (!local_names_.empty() && LocalNameAt(i) != nullptr);
+  }
+
+  // MayOpenMention() but for its test of acronyms defined in the text:
+  // the bits alone, which Classify() settles (completing a token adds none
+  // of them).
+  bool OpensByBits(size_t i) const {
+    return ((bits_[i] & kOpeners) | ((bits_[i + 1] | bits_[i + 2]) & entity_word::kTitleWord)) != 0;
+  }
+
+  // The first token of [i, end) OpensByBits(), or end: a tight loop
+  // over the bits, as most tokens are passed over.
+  size_t NextOpener(size_t i, size_t end) const {
+    while (i < end && !OpensByBits(i)) ++i;
+    return i;
   }
 
   void ScanSentence(size_t s) {
     const Sentence& sent = doc_.sentences[s];
     size_t i = sent.first_token;
     while (i < sent.last_token) {
-      if (Covered(i) || !MayOpenMention(i)) {
+      // Straight to the next token a rule may open at, unless the text
+      // has defined an acronym (one may be at any token).
+      if (local_names_.empty()) {
+        i = NextOpener(i, sent.last_token);
+        if (i == sent.last_token) break;
+        if (Covered(i)) {
+          ++i;
+          continue;
+        }
+      } else if (Covered(i) || !MayOpenMention(i)) {
         ++i;
         continue;
       }
@@ -1159,6 +1201,9 @@ class Recognizer {
   int year_ = 0;
   std::unordered_map<std::string, std::string> surname_to_official_;
   LocalEntity* recent_ = nullptr;  // made or found last (see Find())
+  // See ListOrganizations(): filled at the first short form tried.
+  std::vector<const std::pair<const std::string, LocalEntity>*>& organizations_;
+  bool organizations_listed_ = false;
   std::unordered_map<std::string, std::string> local_names_;
 };
 

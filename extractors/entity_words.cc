@@ -232,23 +232,27 @@ void EntityWords::Classify(const Document& doc, std::vector<uint32_t>* bits,
   // Plain pointers: the loop runs at every token of the corpus.
   const Token* tokens = doc.tokens.data();
   const char* text = doc.text.data();
+  // Token spans index the lowercase text as they do the text (see
+  // Document::lower_text): a token's lowercase word is read from it with
+  // no bounds test.
+  const char* lower = doc.lower_text.data();
   uint32_t* out_bits = bits->data();
   uint32_t* out_ids = ids->data();
   for (size_t i = 0; i < n; ++i) {
     const Token& token = tokens[i];
     const std::string_view word(text + token.span.begin, token.span.size());
+    const std::string_view low(lower + token.span.begin, token.span.size());
     uint32_t b = token.shape == TokenShape::kWord ? uint32_t{entity_word::kWordShape} : 0;
     const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
     if (c >= 'a' && c <= 'z') {
       // The id is set when the token is completed, not before.
-      out_bits[i] = b | (word.size() == 1 ? one_byte_eager_[c] : eager_.Find(LowerToken(doc, i)));
+      out_bits[i] = b | (word.size() == 1 ? one_byte_eager_[c] : eager_.Find(low));
       continue;
     }
     if (StartsUpper(word)) {
       b |= entity_word::kUpper;
       if (word.size() > 3 && AllUpper(word)) b |= entity_word::kLongAllUpper;
     }
-    const std::string_view low = LowerToken(doc, i);
     const uint32_t found =
         low.size() == 1 ? one_byte_bits_[static_cast<unsigned char>(low[0])] : bits_.Find(low);
     b |= (found & kClassMask) | entity_word::kComplete;

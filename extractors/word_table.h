@@ -9,6 +9,7 @@
 #define NEWSGRAPH_EXTRACTORS_WORD_TABLE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,11 +41,45 @@ class WordTable {
     uint32_t offset = 0;  // in words_
     uint32_t length = 0;
   };
-  // FNV-1a: words are short, so a byte at a time is quick enough.
+  // The word read 8 bytes at a time (a shorter word in two overlapping
+  // loads of 4, or three single bytes), never a byte past its end, and
+  // mixed by multiplication: a few instructions for a word of any length,
+  // where a byte at a time (FNV-1a) takes a multiply per byte. Distinct
+  // words may share a hash (a lookup then compares the bytes), never the
+  // same word two hashes.
   static uint64_t Hash(std::string_view word) {
-    uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-    return h;
+    const char* p = word.data();
+    const size_t n = word.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    if (n >= 8) {
+      size_t k = 0;
+      for (; k + 8 < n; k += 8) h = Mix(h, Load8(p + k));
+      h = Mix(h, Load8(p + n - 8));  // the last 8, overlapping the one before
+    } else if (n >= 4) {
+      h = Mix(h, uint64_t{Load4(p)} << 32 | Load4(p + n - 4));
+    } else if (n > 0) {
+      const uint64_t a = static_cast<unsigned char>(p[0]);
+      const uint64_t b = static_cast<unsigned char>(p[n / 2]);
+      const uint64_t c = static_cast<unsigned char>(p[n - 1]);
+      h = Mix(h, a << 16 | b << 8 | c);
+    }
+    // Spread the high bits to the low ones, which pick the slot.
+    return h ^ (h >> 29);
+  }
+  static uint64_t Mix(uint64_t h, uint64_t chunk) {
+    h = (h ^ chunk) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+  }
+  // Unaligned loads, in the machine's byte order (the hash is never stored).
+  static uint64_t Load8(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static uint32_t Load4(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
   }
   // A word's length and its first and last bytes, as 14 bits: a sketch no
   // word of the table has rules the word out before it is hashed (most
@@ -74,10 +109,22 @@ class WordTable {
       }
     }
   }
-  // The words are short: a loop beats a call to memcmp.
+  // Compared 8 bytes at a time, with the same overlapping loads as Hash()
+  // (the lengths are known equal): no call, and no loop for most words.
   static bool SameBytes(const char* stored, std::string_view word) {
-    for (size_t k = 0; k < word.size(); ++k) {
-      if (stored[k] != word[k]) return false;
+    const char* p = word.data();
+    const size_t n = word.size();
+    if (n >= 8) {
+      for (size_t k = 0; k + 8 < n; k += 8) {
+        if (Load8(stored + k) != Load8(p + k)) return false;
+      }
+      return Load8(stored + n - 8) == Load8(p + n - 8);
+    }
+    if (n >= 4) {
+      return Load4(stored) == Load4(p) && Load4(stored + n - 4) == Load4(p + n - 4);
+    }
+    for (size_t k = 0; k < n; ++k) {
+      if (stored[k] != p[k]) return false;
     }
     return true;
   }
