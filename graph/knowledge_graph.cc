@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 #include <utility>
 
 namespace newsgraph {
@@ -82,7 +83,7 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
       node_index_(std::move(other.node_index_)),
       edge_index_(std::move(other.edge_index_)) {
   other.node_index_.Clear();
-  other.edge_index_.clear();
+  other.edge_index_.Clear();
 }
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
@@ -93,7 +94,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     node_index_ = std::move(other.node_index_);
     edge_index_ = std::move(other.edge_index_);
     other.node_index_.Clear();
-    other.edge_index_.clear();
+    other.edge_index_.Clear();
   }
   return *this;
 }
@@ -101,12 +102,11 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
 KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::RebuildEdgeIndex() {
-  edge_index_.clear();
+  edge_index_.Clear();
   for (auto [it, end] = boost::edges(*graph_); it != end; ++it) {
-    edge_index_.emplace(std::make_tuple(boost::source(*it, *graph_),
-                                        (*graph_)[*it].relation,
-                                        boost::target(*it, *graph_)),
-                        *it);
+    Edge& edge = (*graph_)[*it];
+    edge_index_.Insert(boost::source(*it, *graph_), edge.relation,
+                       boost::target(*it, *graph_), &edge);
   }
 }
 
@@ -173,8 +173,8 @@ Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
     return Status::Error("relation from '" + (*graph_)[source].id +
                          "' to itself");
   }
-  auto it = edge_index_.find(std::make_tuple(source, relation, target));
-  if (it == edge_index_.end()) {
+  Edge* known = edge_index_.Find(source, relation, target);
+  if (known == nullptr) {
     Edge edge;
     edge.relation = relation;
     edge.weight = 1;
@@ -187,7 +187,7 @@ Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
   }
   // Merged in place, as MergeEdge() would merge a one-mention edge, without
   // building that edge's set, map and vector first.
-  Edge& mine = (*graph_)[it->second];
+  Edge& mine = *known;
   mine.weight += 1;
   WidenDates(mine.first_date, mine.last_date, evidence.date, evidence.date);
   if (!evidence.document.empty()) {
@@ -229,9 +229,8 @@ Status KnowledgeGraph::AddEdge(std::string_view source_id,
 }
 
 void KnowledgeGraph::MergeEdge(Vertex source, Vertex target, Edge&& edge) {
-  auto key = std::make_tuple(source, edge.relation, target);
-  auto it = edge_index_.find(key);
-  if (it == edge_index_.end()) {
+  Edge* known = edge_index_.Find(source, edge.relation, target);
+  if (known == nullptr) {
     // boost::add_edge copies a property: add an empty one, move this in.
     auto [descriptor, added] = boost::add_edge(source, target, *graph_);
     (void)added;
@@ -241,10 +240,10 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target, Edge&& edge) {
     if (evidence_limit_ > 0 && mine.evidence.size() > evidence_limit_) {
       mine.evidence.resize(evidence_limit_);
     }
-    edge_index_.emplace(key, descriptor);
+    edge_index_.Insert(source, mine.relation, target, &mine);
     return;
   }
-  Edge& mine = (*graph_)[it->second];
+  Edge& mine = *known;
   mine.weight += edge.weight;
   WidenDates(mine.first_date, mine.last_date, edge.first_date, edge.last_date);
   mine.documents.merge(edge.documents);  // moves the nodes of the set
