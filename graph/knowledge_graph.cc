@@ -124,6 +124,34 @@ KnowledgeGraph::Vertex KnowledgeGraph::AddNode(const Node& node) {
   return known;
 }
 
+void KnowledgeGraph::PrefetchNodes(
+    const std::vector<std::string_view>& ids) const {
+  constexpr size_t kBatch = 16;  // on the stack; a document has a few
+  uint64_t hashes[kBatch];
+  Vertex vertices[kBatch];
+  for (size_t from = 0; from < ids.size(); from += kBatch) {
+    const size_t n = std::min(kBatch, ids.size() - from);
+    for (size_t i = 0; i < n; ++i) {
+      hashes[i] = NodeIndex::HashOf(ids[from + i]);
+      node_index_.PrefetchSlot(hashes[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      vertices[i] = node_index_.Probable(hashes[i]);
+      if (vertices[i] == NodeIndex::kNotFound) continue;
+      const char* node = reinterpret_cast<const char*>(&(*graph_)[vertices[i]]);
+      for (size_t at = 0; at < sizeof(Node); at += 64) {
+        __builtin_prefetch(node + at);
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (vertices[i] == NodeIndex::kNotFound) continue;
+      const Node& node = (*graph_)[vertices[i]];
+      __builtin_prefetch(node.id.data());
+      __builtin_prefetch(node.label.data());
+    }
+  }
+}
+
 void KnowledgeGraph::MergeNode(Node& mine, const Node& node) {
   if (node.label == mine.label) {
     // The common case: the label stays (and is never among the aliases).
