@@ -148,6 +148,10 @@ void KnowledgeGraph::PrefetchNodes(
       const Node& node = (*graph_)[vertices[i]];
       __builtin_prefetch(node.id.data());
       __builtin_prefetch(node.label.data());
+      if (!node.aliases.empty()) {  // the ends of the tree of aliases
+        __builtin_prefetch(&*node.aliases.begin());
+        __builtin_prefetch(&*node.aliases.rbegin());
+      }
     }
   }
 }

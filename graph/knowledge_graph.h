@@ -106,9 +106,9 @@ class KnowledgeGraph {
   Vertex AddNode(const Node& node);
 
   // Brings what AddNode() reads for these ids into the cache, all at once
-  // (the table slot, then the node, then its id and label), so that their
-  // cache misses overlap instead of coming one after another. Changes
-  // nothing.
+  // (the table slot, then the node, then its id, label and aliases), so
+  // that their cache misses overlap instead of coming one after another.
+  // Changes nothing.
   void PrefetchNodes(const std::vector<std::string_view>& ids) const;
 
   // The node with this id, or nullptr.
