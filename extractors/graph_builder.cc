@@ -56,6 +56,13 @@ void GraphBuilderStage::Run(Document& doc, DocumentState& state,
     }
     return false;
   };
+  {
+    std::vector<std::string_view> ids;
+    ids.reserve(state.entities.size() + state.events.size());
+    for (const auto& [id, entity] : state.entities) ids.push_back(id);
+    for (const LocalEvent& ev : state.events) ids.push_back(ev.id);
+    graph.PrefetchNodes(ids);
+  }
   // The entities made nodes, in the order of their ids, with their vertices.
   std::vector<std::pair<const LocalEntity*, Vertex>> entities;
   entities.reserve(state.entities.size());

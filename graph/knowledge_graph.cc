@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 #include <utility>
 
 namespace newsgraph {
@@ -82,7 +83,7 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
       node_index_(std::move(other.node_index_)),
       edge_index_(std::move(other.edge_index_)) {
   other.node_index_.Clear();
-  other.edge_index_.clear();
+  other.edge_index_.Clear();
 }
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
@@ -93,7 +94,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     node_index_ = std::move(other.node_index_);
     edge_index_ = std::move(other.edge_index_);
     other.node_index_.Clear();
-    other.edge_index_.clear();
+    other.edge_index_.Clear();
   }
   return *this;
 }
@@ -101,12 +102,11 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
 KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::RebuildEdgeIndex() {
-  edge_index_.clear();
+  edge_index_.Clear();
   for (auto [it, end] = boost::edges(*graph_); it != end; ++it) {
-    edge_index_.emplace(std::make_tuple(boost::source(*it, *graph_),
-                                        (*graph_)[*it].relation,
-                                        boost::target(*it, *graph_)),
-                        *it);
+    Edge& edge = (*graph_)[*it];
+    edge_index_.Insert(boost::source(*it, *graph_), edge.relation,
+                       boost::target(*it, *graph_), &edge);
   }
 }
 
@@ -122,6 +122,38 @@ KnowledgeGraph::Vertex KnowledgeGraph::AddNode(const Node& node) {
   }
   MergeNode((*graph_)[known], node);
   return known;
+}
+
+void KnowledgeGraph::PrefetchNodes(
+    const std::vector<std::string_view>& ids) const {
+  constexpr size_t kBatch = 16;  // on the stack; a document has a few
+  uint64_t hashes[kBatch];
+  Vertex vertices[kBatch];
+  for (size_t from = 0; from < ids.size(); from += kBatch) {
+    const size_t n = std::min(kBatch, ids.size() - from);
+    for (size_t i = 0; i < n; ++i) {
+      hashes[i] = NodeIndex::HashOf(ids[from + i]);
+      node_index_.PrefetchSlot(hashes[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      vertices[i] = node_index_.Probable(hashes[i]);
+      if (vertices[i] == NodeIndex::kNotFound) continue;
+      const char* node = reinterpret_cast<const char*>(&(*graph_)[vertices[i]]);
+      for (size_t at = 0; at < sizeof(Node); at += 64) {
+        __builtin_prefetch(node + at);
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (vertices[i] == NodeIndex::kNotFound) continue;
+      const Node& node = (*graph_)[vertices[i]];
+      __builtin_prefetch(node.id.data());
+      __builtin_prefetch(node.label.data());
+      if (!node.aliases.empty()) {  // the ends of the tree of aliases
+        __builtin_prefetch(&*node.aliases.begin());
+        __builtin_prefetch(&*node.aliases.rbegin());
+      }
+    }
+  }
 }
 
 void KnowledgeGraph::MergeNode(Node& mine, const Node& node) {
@@ -173,8 +205,8 @@ Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
     return Status::Error("relation from '" + (*graph_)[source].id +
                          "' to itself");
   }
-  auto it = edge_index_.find(std::make_tuple(source, relation, target));
-  if (it == edge_index_.end()) {
+  Edge* known = edge_index_.Find(source, relation, target);
+  if (known == nullptr) {
     Edge edge;
     edge.relation = relation;
     edge.weight = 1;
@@ -187,7 +219,7 @@ Status KnowledgeGraph::AddRelation(Vertex source, RelationKind relation,
   }
   // Merged in place, as MergeEdge() would merge a one-mention edge, without
   // building that edge's set, map and vector first.
-  Edge& mine = (*graph_)[it->second];
+  Edge& mine = *known;
   mine.weight += 1;
   WidenDates(mine.first_date, mine.last_date, evidence.date, evidence.date);
   if (!evidence.document.empty()) {
@@ -229,9 +261,8 @@ Status KnowledgeGraph::AddEdge(std::string_view source_id,
 }
 
 void KnowledgeGraph::MergeEdge(Vertex source, Vertex target, Edge&& edge) {
-  auto key = std::make_tuple(source, edge.relation, target);
-  auto it = edge_index_.find(key);
-  if (it == edge_index_.end()) {
+  Edge* known = edge_index_.Find(source, edge.relation, target);
+  if (known == nullptr) {
     // boost::add_edge copies a property: add an empty one, move this in.
     auto [descriptor, added] = boost::add_edge(source, target, *graph_);
     (void)added;
@@ -241,10 +272,10 @@ void KnowledgeGraph::MergeEdge(Vertex source, Vertex target, Edge&& edge) {
     if (evidence_limit_ > 0 && mine.evidence.size() > evidence_limit_) {
       mine.evidence.resize(evidence_limit_);
     }
-    edge_index_.emplace(key, descriptor);
+    edge_index_.Insert(source, mine.relation, target, &mine);
     return;
   }
-  Edge& mine = (*graph_)[it->second];
+  Edge& mine = *known;
   mine.weight += edge.weight;
   WidenDates(mine.first_date, mine.last_date, edge.first_date, edge.last_date);
   mine.documents.merge(edge.documents);  // moves the nodes of the set

@@ -37,6 +37,22 @@ class NodeIndex {
     }
   }
 
+  // For prefetching: the hash Find() computes for `id`, a hint to bring the
+  // slot it reads first into the cache, and the vertex Find() will most
+  // likely return (the first with the same hash, no id read), or kNotFound.
+  static uint64_t HashOf(std::string_view id) { return Hash(id); }
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  size_t Probable(uint64_t hash) const {
+    if (slots_.empty()) return kNotFound;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.vertex == kNotFound || slot.hash == hash) return slot.vertex;
+    }
+  }
+
   // Adds `id` -> `vertex`. `id` must not be in the index yet, and `vertex`
   // must not be kNotFound.
   void Insert(std::string_view id, size_t vertex);

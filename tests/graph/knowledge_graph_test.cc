@@ -47,6 +47,16 @@ TEST(KnowledgeGraphTest, AddingAnExistingNodeMergesIt) {
   EXPECT_EQ(n->mentions, 2u);
 }
 
+TEST(KnowledgeGraphTest, PrefetchingNodesChangesNothing) {
+  KnowledgeGraph g;
+  g.PrefetchNodes({"country:USA"});  // an empty graph
+  g.AddNode(Country("USA", "United States"));
+  g.PrefetchNodes({"country:USA", "country:FRA", ""});
+  ASSERT_EQ(g.NodeCount(), 1u);
+  EXPECT_EQ(g.FindNode("country:USA")->label, "United States");
+  EXPECT_EQ(g.FindNode("country:FRA"), nullptr);
+}
+
 TEST(KnowledgeGraphTest, EmptyNamesAreNoAliases) {
   // An exporter would declare the aliases key for a node with "" as its only
   // alias and write an empty value that reads back as no alias at all.

@@ -37,6 +37,21 @@ TEST(NodeIndexTest, FindsEveryIdThroughGrowth) {
   EXPECT_EQ(index.Find("official:person-", ids), NodeIndex::kNotFound);
 }
 
+TEST(NodeIndexTest, ProbableIsTheVertexFindReturns) {
+  NodeIndex index;
+  Ids ids;
+  EXPECT_EQ(index.Probable(NodeIndex::HashOf("a")), NodeIndex::kNotFound);
+  index.PrefetchSlot(NodeIndex::HashOf("a"));  // on an empty table too
+  for (size_t v = 0; v < 100; ++v) {
+    ids.ids.push_back("country:C" + std::to_string(v));
+    index.Insert(ids.ids.back(), v);
+  }
+  for (size_t v = 0; v < 100; ++v) {
+    index.PrefetchSlot(NodeIndex::HashOf(ids.ids[v]));
+    EXPECT_EQ(index.Probable(NodeIndex::HashOf(ids.ids[v])), v);
+  }
+}
+
 TEST(NodeIndexTest, ShortAndEmptyIds) {
   NodeIndex index;
   Ids ids{{"", "a", "country:USA"}};
