@@ -185,6 +185,7 @@ int Main(int argc, char** argv) {
   std::string dir;
   std::vector<Format> formats;
   ExportOptions options;  // one thread unless --threads
+  int repeat = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--nodes" && i + 1 < argc) {
@@ -193,6 +194,8 @@ int Main(int argc, char** argv) {
       edges = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--files" && i + 1 < argc) {
       dir = argv[++i];
+    } else if (arg == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--threads" && i + 1 < argc) {
       options.threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
     } else if (arg == "--format" && i + 1 < argc) {
@@ -205,7 +208,7 @@ int Main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: export_bench [--nodes N] [--edges M] "
-                   "[--format F]... [--files DIR] [--threads N]\n");
+                   "[--format F]... [--files DIR] [--threads N] [--repeat R]\n");
       return 2;
     }
   }
@@ -227,7 +230,16 @@ int Main(int argc, char** argv) {
   std::fflush(stdout);
 
   int status = 0;
-  for (Format format : formats) {
+  // Each format --repeat times in turn; the fastest write is the one
+  // printed (the first after building the graph, or after a writer that
+  // filled the page cache, can pay for the disk or the kernel).
+  std::vector<Format> runs;
+  for (int r = 0; r < repeat; ++r) runs.insert(runs.end(), formats.begin(), formats.end());
+  std::vector<std::string> best_line(formats.size());
+  std::vector<double> best_seconds(formats.size(), -1);
+  for (size_t run = 0; run < runs.size(); ++run) {
+    const Format format = runs[run];
+    const size_t slot = run % formats.size();
     const std::string name(FormatName(format));
     const std::vector<std::string> paths = ExportPaths(
         format, (dir.empty() ? "/tmp" : dir) + "/synthetic." + name);
@@ -271,15 +283,21 @@ int Main(int argc, char** argv) {
       status = 1;
       continue;
     }
-    std::printf(
+    char line[256];
+    std::snprintf(
+        line, sizeof line,
         "export %s threads=%u bytes=%llu seconds=%.3f mb_per_s=%.1f "
         "cpu_seconds=%.3f rss_mb=%.0f\n",
         name.c_str(), std::max(1u, options.threads),
         static_cast<unsigned long long>(bytes), seconds,
         static_cast<double>(bytes) / 1e6 / seconds, cpu,
         static_cast<double>(peak > before ? peak - before : 0) / 1e6);
-    std::fflush(stdout);
+    if (best_seconds[slot] < 0 || seconds < best_seconds[slot]) {
+      best_seconds[slot] = seconds;
+      best_line[slot] = line;
+    }
   }
+  for (const std::string& line : best_line) std::fputs(line.c_str(), stdout);
   return status;
 }
 

@@ -75,10 +75,10 @@ done
 
 note "export benchmark ($nodes nodes, $edges edges)"
 # Every writer writes files into $work (on the same disk), as users do.
-"$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --files "$work" >> "$log"
+"$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --files "$work" --repeat 2 >> "$log"
 note "GraphML export on two threads (newsgraph build --threads 2 writes so)"
 "$build/bench/export_bench" --nodes "$nodes" --edges "$edges" --files "$work" \
-  --format graphml --threads 2 | grep '^export' >> "$log"
+  --format graphml --threads 2 --repeat 2 | grep '^export' >> "$log"
 
 if [[ $peers == 1 ]]; then
   for tool in igraph networkx; do
