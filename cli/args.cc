@@ -201,7 +201,7 @@ Status TakeWriteOption(const ArgScanner::Item& item, WriteChoices* choices) {
 }
 
 // The output file and its format (--format's, else the file's extension)
-// of `command`, which needs some input.
+// of `command`, which needs some input. CSV is two files: never "-".
 Status FinishWriteChoices(const std::string& command, bool have_inputs,
                           const WriteChoices& choices, std::string* output,
                           Format* format) {
@@ -216,6 +216,11 @@ Status FinishWriteChoices(const std::string& command, bool have_inputs,
                            " (expected " + FormatList() + ")");
     }
     *format = *named;
+    if (*format == Format::kCsv && *output == "-") {
+      return Status::Error(
+          "csv writes two files (NAME.nodes.csv and NAME.relationships.csv): "
+          "give -o NAME.csv, not standard output");
+    }
     return Status::Ok();
   }
   if (*output == "-") {
@@ -282,11 +287,6 @@ StatusOr<CommandLine> ParseBuild(const std::vector<std::string>& args) {
   if (!status.ok()) return status;
   build.evidence = choices.evidence;
   build.quiet = choices.quiet;
-  if (build.format == Format::kCsv && build.output == "-") {
-    return Status::Error(
-        "csv writes two files (NAME.nodes.csv and NAME.relationships.csv): "
-        "give -o NAME.csv, not standard output");
-  }
   return line;
 }
 

@@ -29,7 +29,7 @@ Gender GenderOf(const Document& doc, const LocalEntity& e) {
       "marine",        "chrystia",   "melanie",  "catherine",    "maria",
       "samantha",      "susan",      "linda",    "margaret",     "yulia",
       "sheikh hasina", "benazir",    "indira",   "golda",        "tzipi",
-      "michelle",      "dilma",      "cristina", "michelle",     "mette",
+      "michelle",      "dilma",      "cristina", "mette",
       "sanna",         "kristalina", "ngozi",    "tehmina",      "anne",
       "priti",         "suella",     "yvette",   "mary",         "emily",
       "karine",        "jen",        "dana",     "tammy",        "kristi",

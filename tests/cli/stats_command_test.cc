@@ -215,6 +215,9 @@ TEST(StatsArgs, UsageErrorsVerbatim) {
   EXPECT_EQ(error({"build", "a.txt", "-o", "-", "--format", "csv"}),
             "csv writes two files (NAME.nodes.csv and "
             "NAME.relationships.csv): give -o NAME.csv, not standard output");
+  EXPECT_EQ(error({"merge", "a.graphml", "-o", "-", "--format", "csv"}),
+            "csv writes two files (NAME.nodes.csv and "
+            "NAME.relationships.csv): give -o NAME.csv, not standard output");
 }
 
 TEST(StatsCli, ReadsAWrittenGraphAndPrintsItsStats) {
